@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/text"
+)
+
+// focus is what an article is about, so that "the region", "your region"
+// and "we" can be resolved.
+type focus struct {
+	region string // the region the article is mostly about
+	// addressee is the region whose head the speaker talks to ("your
+	// region"); it defaults to region.
+	addressee string
+	// home is the country on the supplying side, usually the country of
+	// most enterprises and demonyms in the text ("we supply").
+	home string
+}
+
+// findFocus weighs the regions and countries of the document.
+func (d *doc) findFocus() focus {
+	var f focus
+	regionScore := map[string]float64{}
+	countryScore := map[string]float64{}
+	for _, s := range d.sents {
+		weight := 1.0
+		if s.index == 0 {
+			weight = 2 // the title says what the article is about
+		}
+		for k, m := range s.mentions {
+			if m.ref {
+				continue
+			}
+			switch m.typ {
+			case gazetteer.Region:
+				regionScore[m.id] += weight
+				// "Governor of X", "Head of X": the speaker's partner.
+				if k > 0 || m.start > 1 {
+					if m.start >= 2 && s.Tokens[m.start-1].Norm == "of" && leaderWord(s.Tokens[m.start-2]) {
+						regionScore[m.id] += 2
+						if f.addressee == "" {
+							f.addressee = m.id
+						}
+					}
+				}
+			case gazetteer.City:
+				if r := d.regionOf(m.id); r != "" {
+					regionScore[r] += weight / 2
+				}
+			case gazetteer.Country:
+				countryScore[m.id] += weight
+			case gazetteer.Enterprise:
+				if c := d.countryOf(m.id); c != "" {
+					countryScore[c] += weight
+				}
+			}
+		}
+	}
+	f.region = best(regionScore, d.firstSeen)
+	if f.addressee == "" {
+		f.addressee = f.region
+	}
+	recipientCountry := d.countryOf(f.region)
+	delete(countryScore, recipientCountry)
+	f.home = best(countryScore, d.firstSeen)
+	return f
+}
+
+func leaderWord(t text.Token) bool {
+	switch t.Norm {
+	case "governor", "head", "leader", "mayor", "president", "chairman", "administration", "government":
+		return true
+	}
+	return false
+}
+
+// best returns the key with the highest score, the earliest seen on ties.
+func best(score map[string]float64, firstSeen map[string]int) string {
+	id, top := "", 0.0
+	for k, v := range score {
+		if v > top || v == top && id != "" && firstSeen[k] < firstSeen[id] {
+			id, top = k, v
+		}
+	}
+	return id
+}
+
+// regionOf returns the region id of a city or enterprise, or the id itself
+// for a region.
+func (d *doc) regionOf(id string) string {
+	if e := d.entity(id); e != nil {
+		switch e.Type {
+		case string(gazetteer.Region):
+			return e.ID
+		case string(gazetteer.City), string(gazetteer.Enterprise):
+			if e.Region != "" {
+				return e.Region
+			}
+			if c := d.entity(e.City); c != nil {
+				return c.Region
+			}
+		}
+	}
+	return ""
+}
+
+// countryOf returns the country id of any entity.
+func (d *doc) countryOf(id string) string {
+	e := d.entity(id)
+	if e == nil {
+		return ""
+	}
+	if e.Type == string(gazetteer.Country) {
+		return e.ID
+	}
+	if e.Country != "" {
+		return e.Country
+	}
+	if r := d.entity(e.Region); r != nil {
+		return r.Country
+	}
+	if c := d.entity(e.City); c != nil {
+		return d.countryOf(c.ID)
+	}
+	if p := d.entity(e.Parent); p != nil && p.ID != e.ID {
+		return p.Country
+	}
+	return ""
+}
+
+// entity returns the document's or the gazetteer's entity for id.
+func (d *doc) entity(id string) *Entity {
+	if id == "" {
+		return nil
+	}
+	if e := d.entities[id]; e != nil {
+		return e
+	}
+	if e := d.discovered[id]; e != nil {
+		return e
+	}
+	if g := d.gaz.Entity(id); g != nil {
+		return &Entity{ID: g.ID, Type: string(g.Type), Name: g.Name, Country: g.Country, Region: g.Region, City: g.City, Parent: g.Parent}
+	}
+	return nil
+}
+
+// pronoun kinds a mention may stand for.
+const (
+	pronWe  = "we"
+	pronYou = "you"
+)
+
+// resolveReferences adds mentions for "the region", "the plant", "your
+// region", "the three regions" and the like, pointing to the entity they
+// most likely mean: the latest one of that type, or the article's focus.
+func (d *doc) resolveReferences(f focus) {
+	var recent []mention // named mentions seen so far, latest last
+	var lastList []mention
+	for _, s := range d.sents {
+		toks := s.Tokens
+		var added []mention
+		for i, t := range toks {
+			if mentionAt(s.mentions, i) >= 0 {
+				continue
+			}
+			typ, ok := deicticTypes[t.Norm]
+			if !ok || i == 0 || t.Cap {
+				continue
+			}
+			prev := toks[i-1].Norm
+			switch {
+			case typ == "Region" && (prev == "your" || prev == "our") && f.addressee != "":
+				added = append(added, mention{start: i, end: i + 1, id: f.addressee, typ: gazetteer.Region, ref: true, conf: 0.7})
+			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its":
+				// "the Minsk plant": the enterprise of that city.
+				if typ == "Enterprise" && i >= 2 {
+					if k := mentionAt(s.mentions, i-1); k >= 0 && s.mentions[k].typ == gazetteer.City {
+						if id := d.enterpriseIn(s.mentions[k].id, recent); id != "" {
+							added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
+						}
+						continue
+					}
+				}
+				if id := latest(recent, added, typ); id != "" {
+					added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Type(typ), ref: true, conf: 0.6})
+				} else if typ == "Region" && f.region != "" {
+					added = append(added, mention{start: i, end: i + 1, id: f.region, typ: gazetteer.Region, ref: true, conf: 0.5})
+				}
+			}
+		}
+		// "the three regions", "these regions", "both regions": the regions
+		// of the last list of regions.
+		for i, t := range toks {
+			if t.Norm != "regions" || i == 0 || len(lastList) < 2 || mentionAt(s.mentions, i) >= 0 {
+				continue
+			}
+			switch toks[i-1].Norm {
+			case "three", "two", "four", "five", "these", "both", "all", "those":
+				for _, m := range lastList {
+					added = append(added, mention{start: i, end: i + 1, id: m.id, typ: gazetteer.Region, ref: true, conf: 0.6})
+				}
+			}
+		}
+		// Pronouns "we/our/us" and "you/your" stand for the two sides.
+		for i, t := range toks {
+			switch t.Norm {
+			case "we", "our", "us":
+				added = append(added, mention{start: i, end: i + 1, id: pronWe, ref: true, conf: 0.5})
+			case "you", "your":
+				added = append(added, mention{start: i, end: i + 1, id: pronYou, ref: true, conf: 0.5})
+			}
+		}
+		var regions []mention
+		for _, m := range s.mentions {
+			if !m.ref {
+				recent = append(recent, m)
+				if m.typ == gazetteer.Region {
+					regions = append(regions, m)
+				}
+			}
+		}
+		if len(regions) >= 2 {
+			lastList = regions
+		}
+		if len(added) > 0 {
+			s.mentions = append(s.mentions, added...)
+			sortMentions(s.mentions)
+		}
+		if len(recent) > 40 {
+			recent = recent[len(recent)-40:]
+		}
+	}
+}
+
+// latest returns the id of the most recent mention of type typ.
+func latest(recent, current []mention, typ string) string {
+	for i := len(current) - 1; i >= 0; i-- {
+		if string(current[i].typ) == typ && !current[i].ref {
+			return current[i].id
+		}
+	}
+	for i := len(recent) - 1; i >= 0; i-- {
+		if string(recent[i].typ) == typ {
+			return recent[i].id
+		}
+	}
+	return ""
+}
+
+// enterpriseIn returns an enterprise of the document based in city: one
+// mentioned recently, else a known one.
+func (d *doc) enterpriseIn(city string, recent []mention) string {
+	for i := len(recent) - 1; i >= 0; i-- {
+		if recent[i].typ == gazetteer.Enterprise {
+			if e := d.entity(recent[i].id); e != nil && e.City == city {
+				return e.ID
+			}
+		}
+	}
+	for _, id := range d.order {
+		if e := d.entities[id]; e != nil && e.Type == string(gazetteer.Enterprise) && e.City == city {
+			return id
+		}
+	}
+	return ""
+}

@@ -1,0 +1,367 @@
+package extract
+
+import (
+	"strings"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/text"
+)
+
+// Confidence of mentions by how they were found.
+const (
+	confGazetteer  = 0.95
+	confLegalForm  = 0.85 // "OJSC «Gomselmash»": a legal form is a strong cue
+	confOrgHead    = 0.75 // "First Mining Company"
+	confOrgNoun    = 0.65 // "the Bryanskselmash plant", "the company Sibagromash"
+	confSubsidiary = 0.8  // "Amkodor-Onego" after a known "Amkodor"
+	confPerson     = 0.8
+)
+
+// capStop are capitalised words that open sentences or headlines and are
+// never the first word of a name.
+var capStop = set("the", "a", "an", "in", "on", "at", "since", "today", "yesterday",
+	"earlier", "later", "last", "next", "this", "that", "these", "those", "according",
+	"meanwhile", "however", "also", "besides", "moreover", "now", "then", "thus", "so",
+	"as", "for", "from", "with", "by", "of", "to", "and", "but", "or", "if", "when", "while",
+	"after", "before", "during", "under", "over", "about", "its", "their", "our", "your",
+	"his", "her", "we", "they", "he", "she", "it", "i", "you", "there", "here", "all", "both",
+	"each", "every", "some", "many", "most", "several", "other", "another", "such", "what",
+	"which", "who", "how", "why", "where", "q", "a:", "question", "answer", "mr", "ms", "mrs",
+	"photo", "source", "read", "tags", "other", "new", "first", "second", "third", "head",
+	"general", "deputy", "director", "governor", "president", "minister", "chairman", "ceo",
+	"only", "even", "still", "just", "already", "again", "yet", "in-between")
+
+// isNameWord reports whether a token can be part of a capitalised name.
+func isNameWord(t text.Token) bool {
+	return t.Kind == text.Word && (t.Cap || t.AllCaps())
+}
+
+// capRun returns the end of the run of name words starting at i, allowing
+// "of", "and", "&" and dashes between words ("Bank of Georgia",
+// "Tramvaino-Trolleybusnoye Upravleniye"). It stops after max words.
+func capRun(toks []text.Token, i, max int) int {
+	j, words := i, 0
+	for j < len(toks) && words < max {
+		t := toks[j]
+		switch {
+		case isNameWord(t):
+			j++
+			words++
+		case (t.IsDash() && !t.Space) || t.Norm == "&" || t.Norm == "of" || t.Norm == "and":
+			if j+1 < len(toks) && isNameWord(toks[j+1]) && j > i && !(t.IsDash() && toks[j+1].Space) {
+				j++
+				continue
+			}
+			return j
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// discoverEnterprises finds organisations the gazetteer does not know, from
+// how news name them: legal forms, organisation words, quoted names and
+// hyphenated subsidiaries of known enterprises.
+func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
+	toks := s.Tokens
+	var found []mention
+	add := func(start, end, nameStart, nameEnd int, conf float64, parent string) {
+		if nameEnd <= nameStart {
+			return
+		}
+		// A known enterprise inside the span is the better reading.
+		for _, m := range ms {
+			if m.start >= start && m.end <= end && m.typ == gazetteer.Enterprise && parent == "" {
+				return
+			}
+		}
+		name := cleanName(d.span(s, nameStart, nameEnd))
+		if name == "" || !isPlausibleOrgName(name) {
+			return
+		}
+		id := d.discover(gazetteer.Enterprise, name, conf)
+		if parent != "" {
+			d.discovered[id].Parent = parent
+		}
+		d.setCountryFromContext(id, toks, start, end)
+		found = append(found, mention{start: start, end: end, id: id, typ: gazetteer.Enterprise, conf: conf})
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// Legal form then a quoted or capitalised name: OJSC «Gomselmash».
+		if legalForms[t.Norm] && (t.AllCaps() || t.Cap) && i+1 < len(toks) {
+			if toks[i+1].IsQuote() {
+				if end := closingQuote(toks, i+1); end > 0 {
+					add(i, end+1, i+2, end, confLegalForm, "")
+					i = end
+					continue
+				}
+			}
+			if end := capRun(toks, i+1, 6); end > i+1 && !legalForms[toks[i+1].Norm] {
+				add(i, end, i+1, end, confLegalForm, "")
+				i = end - 1
+				continue
+			}
+		}
+		// A quoted name after an organisation noun: the company «X».
+		if t.IsQuote() && i > 0 && (deicticTypes[toks[i-1].Norm] == "Enterprise" || orgHeads[toks[i-1].Norm]) {
+			if end := closingQuote(toks, i); end > 0 && end-i <= 7 {
+				add(i-1, end+1, i+1, end, confOrgNoun, "")
+				i = end
+				continue
+			}
+		}
+		// A quoted name before an organisation noun: the «Bobruiskagromash» holding.
+		if t.IsQuote() {
+			if end := closingQuote(toks, i); end > 0 && end-i <= 7 && end+1 < len(toks) &&
+				deicticTypes[toks[end+1].Norm] == "Enterprise" && !toks[end+1].Cap {
+				add(i, end+2, i+1, end, confOrgNoun, "")
+				i = end + 1
+				continue
+			}
+		}
+		if !isNameWord(t) || (capStop[t.Norm] && !t.AllCaps()) {
+			continue
+		}
+		// A known enterprise joined by a hyphen to a capitalised word is
+		// its subsidiary: Amkodor-Onego, BELAZ-24.
+		if k := mentionAt(ms, i); k >= 0 && ms[k].typ == gazetteer.Enterprise && ms[k].start == i {
+			m := ms[k]
+			if m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space &&
+				(isNameWord(toks[m.end+1]) || toks[m.end+1].Kind == text.Number) {
+				add(i, m.end+2, i, m.end+2, confSubsidiary, m.id)
+			}
+			i = m.end - 1
+			continue
+		}
+		end := capRun(toks, i, 7)
+		if end == i {
+			continue
+		}
+		// Name then legal form: Setl Group LLC.
+		if end < len(toks) && legalForms[toks[end].Norm] && (toks[end].AllCaps() || toks[end].Cap) {
+			add(i, end+1, i, end, confLegalForm, "")
+			i = end
+			continue
+		}
+		// Capitalised words ending in an organisation word: First Mining
+		// Company; "No. 8" may follow.
+		if head := lastNameWord(toks, i, end); head >= 0 && orgHeads[toks[head].Norm] {
+			words := countWords(toks, i, head)
+			if words >= 1 && (strongOrgHeads[toks[head].Norm] || words >= 2) && !containsNotOrg(toks, i, end) &&
+				!allKnownPlaces(ms, toks, i, head) {
+				if end+1 < len(toks) && toks[end].Norm == "no." && toks[end+1].Kind == text.Number {
+					end += 2
+				}
+				add(i, end, i, end, confOrgHead, "")
+				i = end - 1
+				continue
+			}
+		}
+		// A name before a lowercase organisation noun: the Bryanskselmash
+		// plant. Not when the name is a known place ("the Minsk plant").
+		if end < len(toks) && deicticTypes[toks[end].Norm] == "Enterprise" && !toks[end].Cap &&
+			mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) && end-i <= 3 && d.gaz.Demonym(t.Norm) == "" {
+			add(i, end+1, i, end, confOrgNoun, "")
+			i = end
+			continue
+		}
+		// An organisation noun then a name: the company Sibagromash.
+		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && mentionAt(ms, i) < 0 &&
+			!containsNotOrg(toks, i, end) && end-i <= 4 && !d.isPersonStart(toks, i) {
+			add(i, end, i, end, confOrgNoun, "")
+			i = end - 1
+		}
+	}
+	if len(found) == 0 {
+		return ms
+	}
+	return replaceOverlapping(ms, found)
+}
+
+// closingQuote returns the index of the quote that closes the one at i, or
+// -1 when none does within a short name's length.
+func closingQuote(toks []text.Token, i int) int {
+	for j := i + 1; j < len(toks) && j <= i+9; j++ {
+		if toks[j].IsQuote() {
+			if j == i+1 {
+				return -1
+			}
+			return j
+		}
+		if toks[j].Norm == "." || toks[j].Norm == "," && j == i+1 {
+			return -1
+		}
+	}
+	return -1
+}
+
+func lastNameWord(toks []text.Token, i, end int) int {
+	for k := end - 1; k >= i; k-- {
+		if toks[k].Kind == text.Word && isNameWord(toks[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// countWords counts the name words in [i, j).
+func countWords(toks []text.Token, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if isNameWord(toks[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+func containsNotOrg(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if notOrg[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// allKnownPlaces reports whether every word in [i, j) belongs to a known
+// place or country mention: "Minsk Region" plus a head is not a new firm.
+func allKnownPlaces(ms []mention, toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !isNameWord(toks[k]) {
+			continue
+		}
+		m := mentionAt(ms, k)
+		if m < 0 || ms[m].typ == gazetteer.Enterprise || ms[m].typ == gazetteer.Product {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanName trims quotes, legal forms and a leading article from a name.
+func cleanName(s string) string {
+	s = strings.Trim(s, " \"'«»“”„‘’")
+	words := strings.Fields(s)
+	for len(words) > 0 && (legalForms[strings.ToLower(words[0])] || determiners[strings.ToLower(words[0])]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && legalForms[strings.ToLower(strings.Trim(words[len(words)-1], ",."))] {
+		words = words[:len(words)-1]
+	}
+	return strings.Trim(strings.Join(words, " "), " \"'«»“”„‘’,.")
+}
+
+// isPlausibleOrgName rejects names that are only function words or too long.
+func isPlausibleOrgName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 8 || len(name) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if !capStop[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// discover records an entity found in the text (not in the gazetteer) and
+// returns its id. The same name found twice gets the same id.
+func (d *doc) discover(t gazetteer.Type, name string, conf float64) string {
+	prefix := strings.ToLower(string(t))
+	id := prefix + ":" + gazetteer.Slug(name)
+	if d.discovered == nil {
+		d.discovered = map[string]*Entity{}
+	}
+	if e := d.discovered[id]; e != nil {
+		if conf > e.Confidence {
+			e.Confidence = conf
+		}
+		return id
+	}
+	d.discovered[id] = &Entity{ID: id, Type: string(t), Name: name, Confidence: conf}
+	return id
+}
+
+// setCountryFromContext gives a discovered enterprise the country of a
+// demonym right before it ("the Russian company ...").
+func (d *doc) setCountryFromContext(id string, toks []text.Token, start, end int) {
+	e := d.discovered[id]
+	if e == nil || e.Country != "" {
+		return
+	}
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		if c := d.gaz.Demonym(toks[k].Norm); c != "" && toks[k].Cap {
+			e.Country = c
+			return
+		}
+	}
+	if p := d.gaz.Entity(e.Parent); p != nil {
+		e.Country = p.Country
+	}
+}
+
+// isPersonStart reports whether a person's name starts at token i.
+func (d *doc) isPersonStart(toks []text.Token, i int) bool {
+	return firstNames[toks[i].Norm] && i+1 < len(toks) && isNameWord(toks[i+1])
+}
+
+// discoverPersons finds people: a known first name followed by a
+// capitalised surname, and later mentions of the surname alone.
+func (d *doc) discoverPersons(s *sentence, ms []mention, surnames map[string]string) []mention {
+	toks := s.Tokens
+	var found []mention
+	for i := 0; i < len(toks); i++ {
+		if mentionAt(ms, i) >= 0 || !isNameWord(toks[i]) {
+			continue
+		}
+		if d.isPersonStart(toks, i) || (isInitialToken(toks[i]) && i+1 < len(toks) && isNameWord(toks[i+1])) {
+			end := i + 2
+			// A patronymic or second surname may follow.
+			if end < len(toks) && isNameWord(toks[end]) && mentionAt(ms, end) < 0 && !orgHeads[toks[end].Norm] &&
+				(strings.HasSuffix(toks[end].Norm, "ich") || strings.HasSuffix(toks[end].Norm, "vna")) {
+				end++
+			}
+			if mentionAt(ms, i+1) >= 0 || orgHeads[toks[i+1].Norm] || notOrg[toks[i+1].Norm] {
+				continue
+			}
+			surname := toks[end-1].Norm
+			name := d.span(s, i, end)
+			id := surnames[surname]
+			if id == "" {
+				if isInitialToken(toks[i]) {
+					name = toks[end-1].Text
+				}
+				id = d.discover(gazetteer.Person, name, confPerson)
+				surnames[surname] = id
+			} else if e := d.discovered[id]; e != nil && len(strings.Fields(e.Name)) < len(strings.Fields(name)) && !isInitialToken(toks[i]) {
+				e.Name = name // prefer the full name as the caption
+			}
+			found = append(found, mention{start: i, end: end, id: id, typ: gazetteer.Person, conf: confPerson})
+			i = end - 1
+			continue
+		}
+		// A title then a capitalised word: "President Lukashenko".
+		if id := surnames[toks[i].Norm]; id != "" {
+			found = append(found, mention{start: i, end: i + 1, id: id, typ: gazetteer.Person, conf: confPerson})
+			continue
+		}
+		if i > 0 && personTitles[toks[i-1].Norm] && !capStop[toks[i].Norm] && !orgHeads[toks[i].Norm] &&
+			!notOrg[toks[i].Norm] && (i+1 == len(toks) || !isNameWord(toks[i+1])) {
+			id := d.discover(gazetteer.Person, toks[i].Text, confPerson-0.1)
+			surnames[toks[i].Norm] = id
+			found = append(found, mention{start: i, end: i + 1, id: id, typ: gazetteer.Person, conf: confPerson - 0.1})
+		}
+	}
+	if len(found) == 0 {
+		return ms
+	}
+	return append(ms, found...)
+}
+
+func isInitialToken(t text.Token) bool {
+	return t.Kind == text.Word && len(t.Text) == 2 && t.Text[1] == '.' && t.Cap
+}

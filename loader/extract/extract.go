@@ -1,0 +1,217 @@
+// Package extract reads a clean article the way a trade analyst does: it
+// finds the countries, regions, cities, enterprises, products, projects and
+// people the article names, and the facts it states about them — first of
+// all who supplies what to whom — each with its evidence sentence and a
+// confidence. It is pure: no database, no clock, no I/O.
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/source"
+)
+
+// Version names the extraction rules; the loader stores it on every
+// Article so that a graph built by older rules can be told apart.
+const Version = "rules-1"
+
+// Extractor reads documents with one gazetteer. It is safe for concurrent
+// use.
+type Extractor struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// New returns an extractor that knows the names in gaz.
+func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
+
+// Extract reads one document.
+func (x *Extractor) Extract(doc *source.Document) *Result {
+	d := newDoc(x.gaz, doc.Text)
+	d.findMentions()
+	f := d.findFocus()
+	d.resolveReferences(f)
+	supplies := d.findSupplies(f)
+	res := &Result{Source: doc.Origin, ArticleID: doc.ID, URL: doc.URL, Title: doc.Title,
+		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
+	res.Relations = append(res.Relations, d.supplyRelations(supplies)...)
+	res.Relations = append(res.Relations, d.otherFacts()...)
+	res.Entities = d.outputEntities()
+	return res
+}
+
+// outputEntities lists the document's named entities in order of first
+// mention, with the spellings the text used among their aliases.
+func (d *doc) outputEntities() []Entity {
+	out := make([]Entity, 0, len(d.order))
+	for _, id := range d.order {
+		e := *d.entities[id]
+		for _, s := range d.surfaces[id] {
+			if !strings.EqualFold(s, e.Name) {
+				e.Aliases = appendUnique(e.Aliases, s)
+			}
+		}
+		if e.Confidence == 0 {
+			e.Confidence = confGazetteer
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// supplyRelations merges the supply facts of a document into relations:
+// one per supplier, recipient and deal. Statements of the same pair that
+// give no number of units of their own fold into the deal they belong to;
+// deals with their own quantities stay apart ("shipped 190 elevators ...
+// signed a contract for another 350").
+func (d *doc) supplyRelations(facts []*fact) []Relation {
+	type key struct{ from, to string }
+	groups := map[key][]*fact{}
+	var keys []key
+	for _, fa := range facts {
+		for _, s := range fa.supplier {
+			for _, r := range fa.recipient {
+				k := key{s, r}
+				if groups[k] == nil {
+					keys = append(keys, k)
+				}
+				groups[k] = append(groups[k], fa)
+			}
+		}
+	}
+	var out []Relation
+	for _, k := range keys {
+		d.ensureEntity(k.from)
+		d.ensureEntity(k.to)
+		var deals []*Relation
+		var weak []*fact
+		for _, fa := range groups[k] {
+			if fa.quantity == 0 {
+				weak = append(weak, fa)
+				continue
+			}
+			deals = append(deals, d.relationOf(k.from, k.to, fa))
+		}
+		for _, fa := range weak {
+			target := matchingDeal(deals, fa)
+			if target == nil {
+				if len(deals) == 0 {
+					deals = append(deals, d.relationOf(k.from, k.to, fa))
+					continue
+				}
+				target = deals[0]
+			}
+			d.fold(target, fa)
+		}
+		for _, r := range deals {
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// matchingDeal returns the deal a statement without quantity belongs to:
+// one with the same status, else one with the same products.
+func matchingDeal(deals []*Relation, fa *fact) *Relation {
+	for _, r := range deals {
+		if r.Status == fa.status {
+			return r
+		}
+	}
+	for _, r := range deals {
+		if overlaps(r.ProductIDs, fa.products) {
+			return r
+		}
+	}
+	return nil
+}
+
+func (d *doc) relationOf(from, to string, fa *fact) *Relation {
+	r := &Relation{Type: "SUPPLIES", From: d.nameOf(from), To: d.nameOf(to), FromID: from, ToID: to,
+		Status: fa.status, Quantity: fa.quantity, When: fa.when, Confidence: fa.conf}
+	d.addProducts(r, fa.products)
+	r.Evidence = append(r.Evidence, d.evidence(fa.sent, fa.conf))
+	return r
+}
+
+// fold adds a statement to a relation it repeats.
+func (d *doc) fold(r *Relation, fa *fact) {
+	d.addProducts(r, fa.products)
+	if r.When == "" {
+		r.When = fa.when
+	}
+	if fa.conf > r.Confidence {
+		r.Confidence = fa.conf
+	}
+	ev := d.evidence(fa.sent, fa.conf)
+	for _, e := range r.Evidence {
+		if e.Start == ev.Start {
+			return
+		}
+	}
+	r.Evidence = append(r.Evidence, ev)
+}
+
+func (d *doc) addProducts(r *Relation, ids []string) {
+	for _, id := range ids {
+		if !contains(r.ProductIDs, id) {
+			r.ProductIDs = append(r.ProductIDs, id)
+			r.Products = append(r.Products, d.nameOf(id))
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf returns the display name of an entity id.
+func (d *doc) nameOf(id string) string {
+	if e := d.entity(id); e != nil {
+		return e.Name
+	}
+	return id
+}
+
+// ensureEntity makes sure an entity that a fact refers to is listed, even
+// when the text only referred to it ("the region").
+func (d *doc) ensureEntity(id string) {
+	if _, ok := d.entities[id]; ok {
+		return
+	}
+	e := d.newEntity(id, "", "", 0)
+	if e == nil {
+		return
+	}
+	e.Confidence = 0.6
+	d.entities[id] = e
+	d.firstSeen[id] = len(d.sents)
+	d.order = append(d.order, id)
+}
+
+// evidence returns a sentence as evidence, with character offsets.
+func (d *doc) evidence(s *sentence, conf float64) Evidence {
+	return Evidence{
+		Sentence:   d.text[s.Start:s.End],
+		Start:      utf8.RuneCountInString(d.text[:s.Start]),
+		End:        utf8.RuneCountInString(d.text[:s.End]),
+		Confidence: conf,
+	}
+}
+
+// sortRelations orders relations for stable output.
+func sortRelations(rs []Relation) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].Type != rs[j].Type {
+			return rs[i].Type < rs[j].Type
+		}
+		return false
+	})
+}

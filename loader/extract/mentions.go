@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/text"
+)
+
+// mention is a span of a sentence that names an entity.
+type mention struct {
+	start, end int // token indices in the sentence, end exclusive
+	id         string
+	typ        gazetteer.Type
+	// demonym marks a country named by its adjective ("Belarusian").
+	demonym bool
+	// ref marks a mention that refers back ("the region", "you") rather
+	// than names; it does not make the entity a named entity of the text.
+	ref  bool
+	conf float64
+}
+
+// sentence is a sentence with what extraction found in it.
+type sentence struct {
+	text.Sentence
+	index    int
+	mentions []mention // ordered by start
+}
+
+// doc holds the state of extracting one document.
+type doc struct {
+	gaz      *gazetteer.Gazetteer
+	text     string
+	sents    []*sentence
+	entities map[string]*Entity
+	// surface forms seen per entity id, added to its aliases.
+	surfaces map[string][]string
+	// first sentence index where an entity appears, for ordering.
+	firstSeen map[string]int
+	order     []string
+	// discovered holds entities found by cue patterns, not the gazetteer.
+	discovered map[string]*Entity
+}
+
+func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {
+	d := &doc{gaz: gaz, text: body, entities: map[string]*Entity{},
+		surfaces: map[string][]string{}, firstSeen: map[string]int{}}
+	for i, s := range text.Sentences(body) {
+		d.sents = append(d.sents, &sentence{Sentence: s, index: i})
+	}
+	return d
+}
+
+// span returns the text of tokens [i, j) of a sentence.
+func (d *doc) span(s *sentence, i, j int) string {
+	return d.text[s.Tokens[i].Start:s.Tokens[j-1].End]
+}
+
+// findMentions fills every sentence's mentions: gazetteer names, listed
+// regions, discovered enterprises and people.
+func (d *doc) findMentions() {
+	persons := map[string]string{} // surname (folded) -> person id
+	for _, s := range d.sents {
+		var ms []mention
+		for _, m := range d.gaz.Match(s.Tokens) {
+			ref := pickRef(m.Refs, s.Tokens, m.Start)
+			ms = append(ms, mention{start: m.Start, end: m.End, id: ref.ID, typ: ref.Type,
+				demonym: ref.Demonym, conf: 0.95})
+		}
+		ms = d.listedRegions(s, ms)
+		ms = d.discoverEnterprises(s, ms)
+		ms = d.discoverPersons(s, ms, persons)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		s.mentions = ms
+		for _, m := range ms {
+			d.register(m, s)
+		}
+	}
+}
+
+// pickRef chooses among the entities one name may denote. Places win after
+// a place preposition; otherwise the more specific kind of thing wins.
+func pickRef(refs []gazetteer.Ref, toks []text.Token, at int) gazetteer.Ref {
+	if len(refs) == 1 {
+		return refs[0]
+	}
+	afterPlacePrep := at > 0 && recipientPreps[toks[at-1].Norm]
+	rank := func(r gazetteer.Ref) int {
+		switch r.Type {
+		case gazetteer.Region:
+			return 1
+		case gazetteer.Country:
+			return 2
+		case gazetteer.City:
+			if afterPlacePrep {
+				return 0
+			}
+			return 4
+		case gazetteer.Enterprise:
+			if afterPlacePrep {
+				return 5
+			}
+			return 0
+		}
+		return 6
+	}
+	best := refs[0]
+	for _, r := range refs[1:] {
+		if rank(r) < rank(best) || rank(r) == rank(best) && r.ID < best.ID {
+			best = r
+		}
+	}
+	return best
+}
+
+// register records a named mention as an entity of the document.
+func (d *doc) register(m mention, s *sentence) {
+	if m.ref {
+		return
+	}
+	surface := d.span(s, m.start, m.end)
+	e := d.entities[m.id]
+	if e == nil {
+		e = d.newEntity(m.id, m.typ, surface, m.conf)
+		if e == nil {
+			return
+		}
+		d.entities[m.id] = e
+		d.firstSeen[m.id] = s.index
+		d.order = append(d.order, m.id)
+	}
+	e.Mentions++
+	if m.conf > e.Confidence {
+		e.Confidence = m.conf
+	}
+	if !m.demonym {
+		d.surfaces[m.id] = appendUnique(d.surfaces[m.id], surface)
+	}
+}
+
+// newEntity makes the output entity for id: from the gazetteer when it is
+// known, else from the surface form it was discovered with.
+func (d *doc) newEntity(id string, typ gazetteer.Type, surface string, conf float64) *Entity {
+	if g := d.gaz.Entity(id); g != nil {
+		return &Entity{ID: g.ID, Type: string(g.Type), Name: g.Name, Aliases: append([]string(nil), g.Aliases...),
+			Country: g.Country, Region: g.Region, City: g.City, Parent: g.Parent, ISO: g.ISO,
+			Kind: g.Kind, Category: g.Category, Sector: g.Sector, Role: g.Role, Known: true}
+	}
+	if d.discovered == nil {
+		return nil
+	}
+	if e := d.discovered[id]; e != nil {
+		cp := *e
+		return &cp
+	}
+	return nil
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// listedRegions turns "the Bryansk, Kursk and Oryol regions" into three
+// region mentions: each stem is a city (or nothing) on its own, but with
+// the plural head it names the region.
+func (d *doc) listedRegions(s *sentence, ms []mention) []mention {
+	toks := s.Tokens
+	for i, t := range toks {
+		suffix, ok := regionPlurals[t.Norm]
+		if !ok || i == 0 {
+			continue
+		}
+		// Walk back over "X, Y and Z" where each item is one or two
+		// capitalised words.
+		var items [][2]int
+		j := i
+		for j > 0 {
+			end := j
+			k := j - 1
+			for k >= 0 && toks[k].Cap && toks[k].Kind == text.Word && end-k <= 3 {
+				k--
+			}
+			if k+1 == end {
+				break
+			}
+			items = append(items, [2]int{k + 1, end})
+			if k >= 0 && (toks[k].Norm == "," || toks[k].Norm == "and") {
+				j = k
+				continue
+			}
+			break
+		}
+		if len(items) < 2 {
+			continue
+		}
+		var found []mention
+		for _, it := range items {
+			name := d.span(s, it[0], it[1]) + " " + suffix
+			ref, ok := d.lookupType(name, gazetteer.Region)
+			if !ok {
+				continue
+			}
+			found = append(found, mention{start: it[0], end: it[1], id: ref, typ: gazetteer.Region, conf: 0.9})
+		}
+		if len(found) == 0 {
+			continue
+		}
+		ms = replaceOverlapping(ms, found)
+	}
+	return ms
+}
+
+// lookupType returns the id of the entity of type t spelled name.
+func (d *doc) lookupType(name string, t gazetteer.Type) (string, bool) {
+	toks := text.Tokenize(name, 0)
+	for _, m := range d.gaz.Match(toks) {
+		if m.Start != 0 || m.End != len(toks) {
+			continue
+		}
+		for _, r := range m.Refs {
+			if r.Type == t {
+				return r.ID, true
+			}
+		}
+	}
+	return "", false
+}
+
+// replaceOverlapping drops from ms every mention that overlaps one of
+// found, then adds found.
+func replaceOverlapping(ms, found []mention) []mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		keep := true
+		for _, f := range found {
+			if m.start < f.end && f.start < m.end {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return append(out, found...)
+}
+
+// mentionAt returns the index of the mention covering token i, or -1.
+func mentionAt(ms []mention, i int) int {
+	for k, m := range ms {
+		if m.start <= i && i < m.end {
+			return k
+		}
+	}
+	return -1
+}
+
+func sortMentions(ms []mention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+}

@@ -1,0 +1,804 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/text"
+)
+
+// fact is one supply read from one clause, before facts are merged into
+// relations.
+type fact struct {
+	supplier, recipient []string // entity ids; lists come from "X, Y and Z"
+	products            []string // product ids
+	status              string
+	quantity            int
+	when                string
+	sent                *sentence
+	conf                float64
+	generic             bool // the goods were named only as "vehicles", "them"...
+}
+
+// trigger is a word that states a supply.
+type trigger struct {
+	at      int
+	get     bool // the subject receives ("bought"), else it supplies ("shipped")
+	noun    bool // "the supply of", "deliveries"
+	passive bool // "were delivered", "were bought by"
+	neutral bool // "contract", "agreement", "order": direction from who makes what
+}
+
+// clause is the stretch of a sentence that one trigger governs.
+type clause struct {
+	start, end int
+}
+
+// findTriggers returns the supply triggers of a sentence, one per clause:
+// "negotiations are underway to ship a batch of" is one statement.
+func findTriggers(toks []text.Token, ms []mention) []trigger {
+	var out []trigger
+	for i, t := range toks {
+		if t.Kind != text.Word || mentionAt(ms, i) >= 0 {
+			continue
+		}
+		w := t.Norm
+		give, getV, nounG := giveVerbs[w], getVerbs[w], giveNouns[w]
+		if !give && !getV && !nounG {
+			continue
+		}
+		tr := trigger{at: i}
+		prev, next := "", ""
+		if i > 0 {
+			prev = toks[i-1].Norm
+		}
+		if i+1 < len(toks) {
+			next = toks[i+1].Norm
+		}
+		tr.noun = nounG && (determiners[prev] || prev == "of" || prev == "on" || prev == "for" || next == "of" ||
+			prev == "new" || prev == "further" || prev == "regular" || prev == "first" || prev == "'s" ||
+			(i > 0 && toks[i-1].Kind == text.Word && toks[i-1].Cap && !getV) || !give && !getV)
+		switch {
+		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
+			tr.neutral, tr.noun = true, true
+		case (w == "order" || w == "orders" || w == "purchase" || w == "purchases") && tr.noun:
+			tr.get = true
+		case tr.noun:
+		case getV:
+			tr.get = true
+		}
+		// Words that are triggers only in some uses.
+		switch w {
+		case "run", "runs", "work", "works", "go", "goes", "went":
+			// "buses run in Tula", "all of them went to Karelian companies"
+			if !(next == "in" || next == "on" || next == "to" || next == "at") {
+				continue
+			}
+			if w == "went" || w == "go" || w == "goes" {
+				tr.get = false
+				tr.passive = true
+			}
+		case "used", "use", "uses", "using":
+			if next == "to" && w == "used" { // "used to"
+				continue
+			}
+		case "get", "gets", "got":
+			if next == "interested" || next == "acquainted" || next == "to" {
+				continue
+			}
+		case "sale", "sales", "batch", "consignment", "supplier", "suppliers", "order", "orders":
+			// fine as nouns
+		case "hand", "handed":
+			if next != "over" {
+				continue
+			}
+		case "offer", "offers", "offered", "offering":
+			// "offer" is a proposal to supply
+		}
+		if !tr.noun && i >= 1 {
+			be := toks[i-1].Norm
+			if (be == "be" || be == "been" || be == "being" || be == "was" || be == "were" || be == "is" || be == "are") &&
+				(strings.HasSuffix(w, "ed") || w == "sold" || w == "sent" || w == "bought" || w == "chosen" || w == "shipped") {
+				tr.passive = true
+			}
+		}
+		// A trigger right after another one continues its statement.
+		if len(out) > 0 && i-out[len(out)-1].at <= 3 && !crossesBoundary(toks, out[len(out)-1].at, i) {
+			last := &out[len(out)-1]
+			if tr.neutral && !last.neutral {
+				continue
+			}
+			if last.neutral && !tr.neutral {
+				*last = tr
+			}
+			continue
+		}
+		out = append(out, tr)
+	}
+	return out
+}
+
+// crossesBoundary reports whether a clause boundary lies between i and j.
+func crossesBoundary(toks []text.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if isBoundary(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBoundary reports whether token k starts a new clause: a semicolon, a
+// colon, "while", ", and"/", but", or "and" before a verb-like word.
+func isBoundary(toks []text.Token, k int) bool {
+	t := toks[k].Norm
+	switch t {
+	case ";", ":", "while", "whereas", "but":
+		return true
+	case ",":
+		if k+1 < len(toks) {
+			switch toks[k+1].Norm {
+			case "and", "while", "but", "whereas", "which", "where", "who", "whose", "with":
+				return true
+			}
+		}
+	case "and":
+		if k+1 < len(toks) {
+			n := toks[k+1].Norm
+			if planCues[n] || proposalCues[n] || n == "has" || n == "have" || n == "had" || n == "is" ||
+				n == "are" || n == "was" || n == "were" || n == "also" || n == "signed" || giveVerbs[n] || getVerbs[n] ||
+				n == "the" || n == "this" || n == "in" || n == "since" || n == "last" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseOf returns the clause around token at: from the previous boundary
+// to the next one.
+func clauseOf(toks []text.Token, at int) clause {
+	c := clause{start: 0, end: len(toks)}
+	for k := at - 1; k > 0; k-- {
+		if isBoundary(toks, k) {
+			c.start = k + 1
+			break
+		}
+	}
+	for k := at + 1; k < len(toks); k++ {
+		if isBoundary(toks, k) {
+			c.end = k
+			break
+		}
+	}
+	return c
+}
+
+// makerPair is an enterprise named as the maker of a product: "MAZ buses",
+// "tractors from the Minsk Tractor Works".
+type makerPair struct {
+	enterprise, product string
+	sent                int
+}
+
+// findSupplies reads the supply facts of the document.
+func (d *doc) findSupplies(f focus) []*fact {
+	var facts []*fact
+	var makers []makerPair
+	for _, s := range d.sents {
+		makers = append(makers, d.makerPairs(s)...)
+		triggers := findTriggers(s.Tokens, s.mentions)
+		var lastInSentence *fact
+		for _, tr := range triggers {
+			fa := d.readSupply(s, tr, f, makers, facts, lastInSentence)
+			if fa == nil {
+				continue
+			}
+			facts = append(facts, fa)
+			lastInSentence = fa
+		}
+	}
+	return facts
+}
+
+// role of a mention relative to a trigger.
+type role struct {
+	m    mention
+	prep string // the preposition before it ("to", "from", ...), if any
+	left bool   // before the trigger
+	dist int    // tokens between it and the trigger
+	poss bool   // followed by "'s"
+}
+
+func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, facts []*fact, sameSentence *fact) *fact {
+	toks := s.Tokens
+	cl := clauseOf(toks, tr.at)
+	fa := &fact{sent: s, conf: 0.8}
+
+	// Products in the clause, and whether the goods are only "vehicles".
+	prodStart := cl.start
+	for _, m := range s.mentions {
+		if m.typ == gazetteer.Product && m.start >= prodStart && m.end <= cl.end {
+			fa.products = appendUnique(fa.products, m.id)
+		}
+	}
+	for k := cl.start; k < cl.end; k++ {
+		if genericProducts[toks[k].Norm] && mentionAt(s.mentions, k) < 0 {
+			fa.generic = true
+		}
+	}
+	fa.quantity = quantity(toks, s.mentions, cl)
+	fa.status = status(toks, tr, cl)
+	fa.when = when(d.span(s, cl.start, cl.end))
+
+	// Roles of the named parties around the trigger.
+	var roles []role
+	for _, m := range s.mentions {
+		if m.typ == gazetteer.Product || m.typ == gazetteer.Person {
+			continue
+		}
+		r := role{m: m, left: m.end <= tr.at}
+		if r.left {
+			if m.end <= cl.start && !tr.noun {
+				// Outside the clause only the subject counts: "MTZ has
+				// delivered ... and plans to ship ...".
+				r.dist = tr.at - m.end + 100
+			} else {
+				r.dist = tr.at - m.end
+			}
+		} else {
+			if m.start >= cl.end {
+				continue
+			}
+			r.dist = m.start - tr.at
+		}
+		r.prep = prepBefore(toks, m.start)
+		r.poss = m.end < len(toks) && toks[m.end].Norm == "'s"
+		roles = append(roles, r)
+	}
+
+	supplier, recipient := d.assignRoles(s, tr, cl, roles, f)
+
+	// Makers of the products: "MAZ buses" names the supplier.
+	if len(supplier) == 0 {
+		supplier = d.makerOf(s, fa.products, makers, cl, tr)
+	}
+	// Continue the previous statement: "We supplied 150 vehicles".
+	var prev *fact
+	if sameSentence != nil {
+		prev = sameSentence
+	} else if len(facts) > 0 {
+		last := facts[len(facts)-1]
+		if s.index-last.sent.index <= 2 {
+			prev = last
+		}
+	}
+	continuing := prev != nil && (len(fa.products) == 0 || overlaps(fa.products, prev.products))
+	if len(supplier) == 0 && continuing && (len(recipient) == 0 || sameIDs(recipient, prev.recipient) || fa.generic || len(fa.products) == 0) {
+		supplier = prev.supplier
+	}
+	if len(recipient) == 0 && continuing && sameIDs(supplier, prev.supplier) {
+		recipient = prev.recipient
+	}
+	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) {
+		// "The supply of logging machines is relevant for the region":
+		// the article's supplying country.
+		supplier = []string{f.home}
+		fa.conf = 0.5
+	}
+	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) {
+		fa.products = prev.products
+	}
+	if len(fa.products) == 0 && len(supplier) == 1 {
+		fa.products = d.recentProductsOf(s, supplier[0])
+	}
+	supplier, recipient = d.validRoles(supplier, recipient)
+	if len(supplier) == 0 || len(recipient) == 0 {
+		return nil
+	}
+	// Goods must be named, unless a named firm supplies (its goods are
+	// known) or the statement continues one that named them.
+	if len(fa.products) == 0 && !d.anyEnterprise(supplier) {
+		return nil
+	}
+	fa.supplier, fa.recipient = supplier, recipient
+	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
+		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
+		// The same deal told again: update it instead of adding one.
+		prev.status = moreConcrete(prev.status, fa.status)
+		if prev.when == "" {
+			prev.when = fa.when
+		}
+		return nil
+	}
+	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && prev.quantity == 0 &&
+		fa.quantity > 0 && (fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
+		prev.quantity = fa.quantity
+		prev.status = fa.status
+		if fa.when != "" {
+			prev.when = fa.when
+		}
+		return nil
+	}
+	return fa
+}
+
+// assignRoles picks supplier and recipient among the parties of a clause.
+func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus) (supplier, recipient []string) {
+	var subject, object, fromBy, toFor, in, with, possessor *role
+	for i := range roles {
+		r := &roles[i]
+		switch {
+		case r.left && r.poss && r.dist <= 3 && possessor == nil:
+			possessor = r
+		case r.left && sourcePreps[r.prep] && r.dist < 100:
+			if fromBy == nil || r.dist < fromBy.dist {
+				fromBy = r
+			}
+		case r.left && (r.prep == "" || r.prep == "of" || r.prep == "in" && tr.get || r.prep == "at"):
+			if subject == nil || r.dist < subject.dist {
+				subject = r
+			}
+		case r.left && r.prep == "in" && in == nil:
+			in = r
+		case !r.left && sourcePreps[r.prep]:
+			if fromBy == nil {
+				fromBy = r
+			}
+		case !r.left && (r.prep == "to" || r.prep == "for" || r.prep == "into" || r.prep == "across" || r.prep == "throughout" || r.prep == "among"):
+			if toFor == nil {
+				toFor = r
+			}
+		case !r.left && r.prep == "with":
+			if with == nil {
+				with = r
+			}
+		case !r.left && (r.prep == "in" || r.prep == "at" || r.prep == "within"):
+			if in == nil {
+				in = r
+			}
+		case !r.left && (r.prep == "" || r.prep == "of"):
+			if object == nil {
+				object = r
+			}
+		case r.left && r.prep == "to" && toFor == nil && r.dist < 100:
+			toFor = r
+		}
+	}
+	ids := func(r *role) []string {
+		if r == nil {
+			return nil
+		}
+		return d.coordinated(s, r.m, f, roles)
+	}
+	switch {
+	case tr.neutral:
+		// A contract with a maker: the maker supplies.
+		parties := []*role{subject, with, object, toFor, possessor, fromBy, in}
+		for _, p := range parties {
+			if p == nil {
+				continue
+			}
+			if supplier == nil && d.isSupplierLike(p.m.id) {
+				supplier = ids(p)
+			} else if recipient == nil {
+				recipient = ids(p)
+			}
+		}
+		if supplier != nil && recipient == nil && toFor == nil && in != nil {
+			recipient = ids(in)
+		}
+	case tr.get && tr.passive:
+		// "were purchased by farms of the region": by-phrase receives.
+		recipient = ids(first(fromBy, in, toFor))
+		supplier = ids(first(object, subject))
+	case tr.get:
+		recipient = ids(first(possessor, subject, in))
+		supplier = ids(first(fromBy, object, with))
+		if recipient == nil && toFor != nil && tr.noun {
+			recipient = ids(toFor)
+		}
+	case tr.passive:
+		// "were delivered to X by Y"
+		supplier = ids(first(fromBy))
+		recipient = ids(first(toFor, in))
+		if recipient == nil && subject != nil && subject.m.typ != gazetteer.Enterprise {
+			recipient = ids(subject)
+		}
+	case tr.noun:
+		supplier = ids(first(possessor, fromBy, adjacent(subject)))
+		recipient = ids(first(toFor, in))
+		if supplier == nil && object != nil && d.isSupplierLike(object.m.id) && object.dist <= 3 {
+			supplier = ids(object)
+		} else if recipient == nil && object != nil {
+			recipient = ids(object)
+		}
+	default:
+		supplier = ids(first(subject, possessor))
+		recipient = ids(first(toFor, object, in, with))
+		if supplier == nil && fromBy != nil {
+			supplier = ids(fromBy)
+		}
+	}
+	return supplier, recipient
+}
+
+// adjacent keeps a subject only when it stands right before the trigger:
+// "MAZ deliveries".
+func adjacent(r *role) *role {
+	if r != nil && r.dist <= 1 {
+		return r
+	}
+	return nil
+}
+
+func first(rs ...*role) *role {
+	for _, r := range rs {
+		if r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// coordinated returns the ids of m and of the mentions coordinated with it
+// ("MAZ, MTZ and Gomselmash"), resolving pronouns.
+func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []string {
+	resolve := func(m mention) string {
+		switch m.id {
+		case pronWe:
+			return "" // resolved by role in validRoles
+		case pronYou:
+			return f.addressee
+		}
+		return m.id
+	}
+	out := []string{}
+	if id := resolve(m); id != "" {
+		out = append(out, id)
+	} else if m.id == pronWe {
+		out = append(out, pronWe)
+	}
+	toks := s.Tokens
+	// Walk right and left over ", X" and "and X" of the same type.
+	same := func(o mention) bool {
+		return o.typ == m.typ && !o.ref && o.id != m.id
+	}
+	for dir := -1; dir <= 1; dir += 2 {
+		cur := m
+		for {
+			var next *mention
+			for i := range s.mentions {
+				o := s.mentions[i]
+				if !same(o) {
+					continue
+				}
+				var gapStart, gapEnd int
+				if dir > 0 {
+					gapStart, gapEnd = cur.end, o.start
+				} else {
+					gapStart, gapEnd = o.end, cur.start
+				}
+				if gapEnd <= gapStart || gapEnd-gapStart > 3 {
+					continue
+				}
+				if isCoordination(toks[gapStart:gapEnd]) {
+					next = &s.mentions[i]
+					break
+				}
+			}
+			if next == nil {
+				break
+			}
+			out = appendUnique(out, next.id)
+			cur = *next
+		}
+	}
+	return out
+}
+
+// isCoordination reports whether the tokens between two names join them:
+// ",", "and", ", and", "as well as".
+func isCoordination(gap []text.Token) bool {
+	for _, t := range gap {
+		switch t.Norm {
+		case ",", "and", "&", "as", "well", "the", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// prepBefore returns the preposition before token i, skipping articles and
+// adjectives such as "the", "Russia's", "farms of" stay "of".
+func prepBefore(toks []text.Token, i int) string {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := toks[k].Norm
+		switch {
+		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with":
+			return w
+		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian":
+			continue
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// makerPairs finds enterprises named as makers of products in a sentence.
+func (d *doc) makerPairs(s *sentence) []makerPair {
+	var out []makerPair
+	ms := s.mentions
+	for i, m := range ms {
+		if m.typ != gazetteer.Product {
+			continue
+		}
+		// "MAZ buses", "BelAZ dump trucks", "Amkodor harvesters".
+		for j := i - 1; j >= 0; j-- {
+			e := ms[j]
+			if e.end > m.start {
+				continue
+			}
+			if e.typ == gazetteer.Enterprise && m.start-e.end <= 2 && !e.ref && e.end <= m.start {
+				out = append(out, makerPair{e.id, m.id, s.index})
+			}
+			break
+		}
+		// "tractors from the Minsk Tractor Works", "buses made by MAZ".
+		for j := i + 1; j < len(ms); j++ {
+			e := ms[j]
+			if e.typ == gazetteer.Enterprise && e.start-m.end <= 4 {
+				p := prepBefore(s.Tokens, e.start)
+				if p == "from" || p == "by" || p == "of" {
+					out = append(out, makerPair{e.id, m.id, s.index})
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// makerOf names the supplier from the products: an enterprise written as
+// their maker in this or a recent sentence.
+func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl clause, tr trigger) []string {
+	for i := len(makers) - 1; i >= 0; i-- {
+		mp := makers[i]
+		if s.index-mp.sent > 2 {
+			break
+		}
+		for _, p := range products {
+			if mp.product == p || d.gaz.Makes(mp.enterprise, p) && mp.sent == s.index {
+				return []string{mp.enterprise}
+			}
+		}
+		if len(products) == 0 && mp.sent == s.index {
+			return []string{mp.enterprise}
+		}
+	}
+	// An enterprise in the clause that is known to make the goods.
+	for _, m := range s.mentions {
+		if m.typ == gazetteer.Enterprise && m.start >= cl.start && m.end <= cl.end {
+			for _, p := range products {
+				if d.gaz.Makes(m.id, p) {
+					return []string{m.id}
+				}
+			}
+		}
+	}
+	// "Belarusian tractors": the country makes them.
+	for _, m := range s.mentions {
+		if m.demonym && m.start >= cl.start && m.end <= cl.end {
+			if k := mentionAt(s.mentions, m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+				return []string{m.id}
+			}
+			if m.end+1 < len(s.Tokens) {
+				if k := mentionAt(s.mentions, m.end+1); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+					return []string{m.id}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// recentProductsOf returns the products named with enterprise in this or
+// the previous sentence, or those it is known to make that the previous
+// sentences named ("You use Amkodor goods too" after logging machines).
+func (d *doc) recentProductsOf(s *sentence, enterprise string) []string {
+	var out []string
+	for k := s.index; k >= 0 && k >= s.index-2; k-- {
+		for _, m := range d.sents[k].mentions {
+			if m.typ == gazetteer.Product && d.gaz.Makes(enterprise, m.id) {
+				out = appendUnique(out, m.id)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// validRoles resolves "we" and drops parties that cannot play their role:
+// a supplier is an enterprise or a country; a recipient is not the
+// supplier.
+func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
+	var sup, rec []string
+	for _, id := range supplier {
+		if id == pronWe {
+			continue
+		}
+		e := d.entity(id)
+		if e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country)) {
+			sup = appendUnique(sup, id)
+		}
+	}
+	for _, id := range recipient {
+		if id == pronWe {
+			continue
+		}
+		e := d.entity(id)
+		if e == nil || e.Type == string(gazetteer.Product) || e.Type == string(gazetteer.Person) || e.Type == string(gazetteer.Project) {
+			continue
+		}
+		clash := false
+		for _, s := range sup {
+			if s == id || d.entity(s) != nil && d.entity(s).Type == string(gazetteer.Country) && d.countryOf(id) == s && e.Type == string(gazetteer.Country) {
+				clash = true
+			}
+		}
+		if !clash {
+			rec = appendUnique(rec, id)
+		}
+	}
+	return sup, rec
+}
+
+func (d *doc) anyEnterprise(ids []string) bool {
+	for _, id := range ids {
+		if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSupplierLike reports whether an entity can supply: an enterprise or a
+// country.
+func (d *doc) isSupplierLike(id string) bool {
+	e := d.entity(id)
+	return e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country))
+}
+
+// isIn reports whether entity id lies in (or is) country.
+func (d *doc) isIn(id, country string) bool {
+	return d.countryOf(id) == country
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameIDs(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// status reads the status of a supply from the words of its clause.
+func status(toks []text.Token, tr trigger, cl clause) string {
+	has := func(cues map[string]bool, from, to int) bool {
+		for k := max(from, 0); k < to && k < len(toks); k++ {
+			if cues[toks[k].Norm] {
+				return true
+			}
+		}
+		return false
+	}
+	// The words before the trigger in its clause carry modality; the
+	// whole clause carries negotiation and contract words.
+	left := max(cl.start, tr.at-8)
+	trig := toks[tr.at].Norm
+	switch {
+	case has(negotiationCues, cl.start, cl.end) || has(negotiationCues, cl.start-6, cl.start):
+		return StatusNegotiating
+	case has(proposalCues, left, tr.at) || has(set("offer", "offers", "offered", "offering", "propose", "proposed", "ready"), tr.at, tr.at+1):
+		return StatusProposed
+	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(set("next"), cl.start, cl.end):
+		if has(contractCues, cl.start, tr.at) && has(set("signed", "concluded", "agreed"), cl.start, cl.end) {
+			return StatusContracted
+		}
+		return StatusPlanned
+	case has(contractCues, cl.start, cl.end) || trig == "ordered":
+		return StatusContracted
+	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
+		return StatusDelivered
+	case ongoingCues[trig] || tr.noun:
+		return StatusOngoing
+	}
+	return StatusOngoing
+}
+
+// isToBe reports "are to be delivered", "is to receive".
+func isToBe(toks []text.Token, at int) bool {
+	return at >= 2 && toks[at-1].Norm == "be" && toks[at-2].Norm == "to" ||
+		at >= 2 && toks[at-1].Norm == "to" && (toks[at-2].Norm == "is" || toks[at-2].Norm == "are")
+}
+
+// statusRank orders statuses from the most to the least concrete.
+var statusRank = map[string]int{
+	StatusDelivered: 0, StatusOngoing: 1, StatusContracted: 2, StatusNegotiating: 3,
+	StatusPlanned: 4, StatusProposed: 5,
+}
+
+func moreConcrete(a, b string) string {
+	if statusRank[b] < statusRank[a] {
+		return b
+	}
+	return a
+}
+
+// quantity returns the number of units stated in a clause: a number right
+// before a product or a count word ("150 vehicles", "a batch of 20
+// tractors", "over 1,200 units"), or 0.
+func quantity(toks []text.Token, ms []mention, cl clause) int {
+	for k := cl.start; k < cl.end; k++ {
+		t := toks[k]
+		if t.Kind != text.Number || (k > 0 && toks[k-1].IsDash() && !t.Space) || (k > 0 && toks[k-1].Norm == "$") {
+			continue
+		}
+		n, err := strconv.Atoi(t.Norm)
+		if err != nil || n <= 0 {
+			continue
+		}
+		j := k + 1
+		if j < cl.end && (toks[j].Norm == "thousand" || toks[j].Norm == "000") {
+			n *= 1000
+			j++
+		}
+		if j < cl.end && measureUnits[toks[j].Norm] && !countUnits[toks[j].Norm] {
+			continue
+		}
+		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || mentionAt(ms, j) >= 0)) {
+			continue // a year
+		}
+		// The counted thing follows within three words.
+		for g := j; g < cl.end && g <= j+3; g++ {
+			if countUnits[toks[g].Norm] || genericProducts[toks[g].Norm] && toks[g].Norm != "them" && toks[g].Norm != "it" {
+				return n
+			}
+			if m := mentionAt(ms, g); m >= 0 && ms[m].typ == gazetteer.Product {
+				return n
+			}
+			if toks[g].Kind == text.Punct && !toks[g].IsDash() {
+				break
+			}
+		}
+	}
+	return 0
+}
+
+var whenRE = regexp.MustCompile(`(?i)\b(at the (end|beginning|start) of( the)? \d{4}( - the (beginning|end) of \d{4})?|by the end of (the year|\d{4}|this year|next year)|(in|during|over) the (first|second|third|fourth|last) (half|quarter) of (\d{4}|the year|this year|next year)|in (early|late|mid-)?\d{4}|in (January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?|in Q[1-4]( \d{4})?|next (year|month|season|spring|summer|autumn|fall|winter)|this (year|month|season|spring|summer|autumn|fall|winter)|last (year|month|season|spring|summer|autumn|fall|winter)|since (the beginning of the year|January|\d{4})|(January|February)[–-](March|June|September|October|November)( \d{4})?|in the coming (years|months)|until \d{4}|by \d{4})\b`)
+
+// when returns the first time expression of a clause, as written.
+func when(clauseText string) string {
+	return whenRE.FindString(clauseText)
+}

@@ -1,0 +1,153 @@
+// Package gazetteer holds what tradegraph knows before it reads a word:
+// countries with their demonyms, regions, cities, enterprises and products,
+// with every spelling news use for them. The data are YAML files embedded in
+// the binary; a directory of the same files can extend or override them
+// without recompiling.
+package gazetteer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Type is the kind of an entity. Its values equal the Neo4j labels in
+// package schema and the entity types of the evaluation format.
+type Type string
+
+// The entity types.
+const (
+	Country    Type = "Country"
+	Region     Type = "Region"
+	City       Type = "City"
+	Enterprise Type = "Enterprise"
+	Product    Type = "Product"
+	Project    Type = "Project"
+	Person     Type = "Person"
+)
+
+// Entity is one known real-world thing. References to other entities
+// (Country, Region, City, Parent, Products, Broader) hold their ids.
+type Entity struct {
+	ID       string
+	Type     Type
+	Name     string
+	Aliases  []string
+	Country  string   // id of its country (regions, cities, enterprises)
+	Region   string   // id of its region (cities, enterprises)
+	City     string   // id of its home city (enterprises)
+	Parent   string   // id of the parent enterprise
+	Products []string // ids of the products an enterprise makes
+	Broader  string   // id of the more general product
+	ISO      string   // ISO 3166-1 alpha-2 (countries) or 3166-2 (regions)
+	Kind     string   // a region's kind: oblast, krai, republic, ...
+	Category string   // a product's category
+	Sector   string   // an enterprise's industry
+	Capital  string   // id of a region's capital city
+	Role     string   // a person's role
+}
+
+// Gazetteer is the loaded, indexed data. It is read-only after Load and
+// safe for concurrent use.
+type Gazetteer struct {
+	entities []*Entity
+	byID     map[string]*Entity
+	// producers maps a product id to the enterprises that make it, so that
+	// "BelAZ dump trucks" style context can name a supplier.
+	producers map[string][]string
+	// capitalOf maps a city id to the region whose capital it is.
+	capitalOf map[string]string
+	trie      *trieNode
+	// demonyms maps a folded adjective ("belarusian") to a country id.
+	demonyms map[string]string
+}
+
+// Entity returns the entity with the given id, or nil.
+func (g *Gazetteer) Entity(id string) *Entity { return g.byID[id] }
+
+// Entities returns all entities, ordered by id.
+func (g *Gazetteer) Entities() []*Entity { return g.entities }
+
+// Producers returns the ids of the enterprises known to make product id.
+func (g *Gazetteer) Producers(id string) []string { return g.producers[id] }
+
+// CapitalOf returns the id of the region whose capital is city id, or "".
+func (g *Gazetteer) CapitalOf(id string) string { return g.capitalOf[id] }
+
+// Makes reports whether enterprise e (or a parent of it) is known to make
+// product p, a narrower kind of it or a broader one.
+func (g *Gazetteer) Makes(enterprise, product string) bool {
+	e := g.byID[enterprise]
+	for depth := 0; e != nil && depth < 4; depth++ { // parents never nest deeper
+		for _, made := range e.Products {
+			if g.narrower(product, made) || g.narrower(made, product) {
+				return true
+			}
+		}
+		e = g.byID[e.Parent]
+	}
+	return false
+}
+
+// narrower reports whether product a is product b or a narrower kind of it.
+func (g *Gazetteer) narrower(a, b string) bool {
+	p := g.byID[a]
+	for depth := 0; p != nil && depth < 6; depth++ {
+		if p.ID == b {
+			return true
+		}
+		p = g.byID[p.Broader]
+	}
+	return false
+}
+
+// Count returns the number of entities of type t.
+func (g *Gazetteer) Count(t Type) int {
+	n := 0
+	for _, e := range g.entities {
+		if e.Type == t {
+			n++
+		}
+	}
+	return n
+}
+
+// index fills the lookup tables after all files are read.
+func (g *Gazetteer) index() error {
+	g.entities = g.entities[:0]
+	for _, e := range g.byID {
+		g.entities = append(g.entities, e)
+	}
+	sort.Slice(g.entities, func(i, j int) bool { return g.entities[i].ID < g.entities[j].ID })
+
+	g.producers = map[string][]string{}
+	g.capitalOf = map[string]string{}
+	var problems []string
+	check := func(e *Entity, field, id string) {
+		if id != "" && g.byID[id] == nil {
+			problems = append(problems, fmt.Sprintf("%s: %s %q is unknown", e.ID, field, id))
+		}
+	}
+	for _, e := range g.entities {
+		check(e, "country", e.Country)
+		check(e, "region", e.Region)
+		check(e, "city", e.City)
+		check(e, "parent", e.Parent)
+		check(e, "broader", e.Broader)
+		for _, p := range e.Products {
+			check(e, "product", p)
+			g.producers[p] = append(g.producers[p], e.ID)
+		}
+		if e.Capital != "" {
+			g.capitalOf[e.Capital] = e.ID
+		}
+	}
+	if len(problems) > 0 {
+		if len(problems) > 10 {
+			problems = append(problems[:10], fmt.Sprintf("and %d more", len(problems)-10))
+		}
+		return fmt.Errorf("gazetteer references: %s", strings.Join(problems, "; "))
+	}
+	g.trie = buildTrie(g.entities)
+	return nil
+}
