@@ -77,9 +77,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 				Name:      "extract",
 				Usage:     "print the entities and facts found in articles, one JSON object per document",
 				ArgsUsage: "FILE_OR_DIR_OR_URL...",
-				Flags:     []cli.Flag{gazetteerFlag},
+				Flags: []cli.Flag{gazetteerFlag,
+					&cli.BoolFlag{Name: "trace", Usage: "explain the reading sentence by sentence instead of printing JSON"}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return runExtract(ctx, cmd.Args().Slice(), cmd.String("gazetteer"), stdout, logger)
+					return runExtract(ctx, cmd.Args().Slice(), cmd.String("gazetteer"), cmd.Bool("trace"), stdout, logger)
 				},
 			},
 			{
@@ -160,7 +161,7 @@ var errInputs = errors.New("some inputs could not be read")
 
 // runExtract prints one JSON object per document read from inputs. A bad
 // input is reported on stderr and the others are still printed.
-func runExtract(ctx context.Context, inputs []string, gazDir string, stdout io.Writer, logger *slog.Logger) error {
+func runExtract(ctx context.Context, inputs []string, gazDir string, trace bool, stdout io.Writer, logger *slog.Logger) error {
 	if len(inputs) == 0 {
 		return errors.New("extract: no input files (see --help)")
 	}
@@ -181,6 +182,12 @@ func runExtract(ctx context.Context, inputs []string, gazDir string, stdout io.W
 		}
 		for _, w := range doc.Warnings {
 			logger.Warn("input", "source", doc.Origin, "warning", w)
+		}
+		if trace {
+			if _, err := io.WriteString(stdout, x.Trace(doc)); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
+			continue
 		}
 		if err := enc.Encode(x.Extract(doc)); err != nil {
 			return fmt.Errorf("write output: %w", err)

@@ -140,7 +140,8 @@ func (d *doc) entity(id string) *Entity {
 		return e
 	}
 	if g := d.gaz.Entity(id); g != nil {
-		return &Entity{ID: g.ID, Type: string(g.Type), Name: g.Name, Country: g.Country, Region: g.Region, City: g.City, Parent: g.Parent}
+		return &Entity{ID: g.ID, Type: string(g.Type), Name: g.Name, Country: g.Country, Region: g.Region,
+			City: g.City, Parent: g.Parent, ISO: g.ISO, Kind: g.Kind}
 	}
 	return nil
 }
@@ -164,11 +165,35 @@ func (d *doc) resolveReferences(f focus) {
 			if mentionAt(s.mentions, i) >= 0 {
 				continue
 			}
+			// Named mentions earlier in this sentence count as recent.
+			var before []mention
+			for _, m := range s.mentions {
+				if m.end <= i && !m.ref {
+					before = append(before, m)
+				}
+			}
+			here := append(append(append([]mention(nil), recent...), before...), added...)
+			// "there": the place named last.
+			if t.Norm == "there" && i > 0 && toks[i-1].Norm != "is" && toks[i-1].Norm != "are" {
+				if id := d.latest(here, nil, "Region", "City"); id != "" {
+					added = append(added, mention{start: i, end: i + 1, id: id, typ: d.typeOf(id), ref: true, conf: 0.5})
+				}
+				continue
+			}
 			typ, ok := deicticTypes[t.Norm]
 			if !ok || i == 0 || t.Cap {
 				continue
 			}
 			prev := toks[i-1].Norm
+			// "the Russian capital": that country's capital.
+			if t.Norm == "capital" && i >= 2 && toks[i-2].Norm == "the" {
+				if c := d.gaz.Demonym(prev); c != "" {
+					if g := d.gaz.Entity(c); g != nil && g.Capital != "" {
+						added = append(added, mention{start: i - 1, end: i + 1, id: g.Capital, typ: d.typeOf(g.Capital), ref: true, conf: 0.7})
+					}
+					continue
+				}
+			}
 			switch {
 			case typ == "Region" && (prev == "your" || prev == "our") && f.addressee != "":
 				added = append(added, mention{start: i, end: i + 1, id: f.addressee, typ: gazetteer.Region, ref: true, conf: 0.7})
@@ -182,7 +207,14 @@ func (d *doc) resolveReferences(f focus) {
 						continue
 					}
 				}
-				if id := latest(recent, added, typ); id != "" {
+				id := d.latest(here, nil, typ)
+				// "the holding": the parent of the plant named last.
+				if id != "" && t.Norm == "holding" {
+					if e := d.entity(id); e != nil && e.Parent != "" && d.mentionedBefore(e.Parent, here) {
+						id = e.Parent
+					}
+				}
+				if id != "" {
 					added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Type(typ), ref: true, conf: 0.6})
 				} else if typ == "Region" && f.region != "" {
 					added = append(added, mention{start: i, end: i + 1, id: f.region, typ: gazetteer.Region, ref: true, conf: 0.5})
@@ -233,17 +265,47 @@ func (d *doc) resolveReferences(f focus) {
 	}
 }
 
-// latest returns the id of the most recent mention of type typ.
-func latest(recent, current []mention, typ string) string {
-	for i := len(current) - 1; i >= 0; i-- {
-		if string(current[i].typ) == typ && !current[i].ref {
-			return current[i].id
+// latest returns the id of the most recent mention of one of types,
+// looking at current first, then recent.
+func (d *doc) latest(recent, current []mention, types ...string) string {
+	for _, list := range [][]mention{current, recent} {
+		for i := len(list) - 1; i >= 0; i-- {
+			m := list[i]
+			if m.id == pronWe || m.id == pronYou || m.demonym {
+				continue
+			}
+			for _, t := range types {
+				if string(m.typ) == t || t == "City" && m.typ == gazetteer.Region && d.isFederalCity(m.id) {
+					return m.id
+				}
+			}
 		}
 	}
-	for i := len(recent) - 1; i >= 0; i-- {
-		if string(recent[i].typ) == typ {
-			return recent[i].id
+	return ""
+}
+
+
+// isFederalCity reports whether a region is a city ("the city" may mean
+// Moscow).
+func (d *doc) isFederalCity(id string) bool {
+	g := d.gaz.Entity(id)
+	return g != nil && g.Kind == "federal city"
+}
+
+// mentionedBefore reports whether id is among ms.
+func (d *doc) mentionedBefore(id string, ms []mention) bool {
+	for _, m := range ms {
+		if m.id == id {
+			return true
 		}
+	}
+	return false
+}
+
+// typeOf returns the type of an entity id.
+func (d *doc) typeOf(id string) gazetteer.Type {
+	if e := d.entity(id); e != nil {
+		return gazetteer.Type(e.Type)
 	}
 	return ""
 }

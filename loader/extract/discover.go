@@ -27,7 +27,7 @@ var capStop = set("the", "a", "an", "in", "on", "at", "since", "today", "yesterd
 	"his", "her", "we", "they", "he", "she", "it", "i", "you", "there", "here", "all", "both",
 	"each", "every", "some", "many", "most", "several", "other", "another", "such", "what",
 	"which", "who", "how", "why", "where", "q", "a:", "question", "answer", "mr", "ms", "mrs",
-	"photo", "source", "read", "tags", "other", "new", "first", "second", "third", "head",
+	"photo", "source", "read", "tags", "other", "new", "head",
 	"general", "deputy", "director", "governor", "president", "minister", "chairman", "ceo",
 	"only", "even", "still", "just", "already", "again", "yet", "in-between")
 
@@ -129,7 +129,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if k := mentionAt(ms, i); k >= 0 && ms[k].typ == gazetteer.Enterprise && ms[k].start == i {
 			m := ms[k]
 			if m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space &&
-				(isNameWord(toks[m.end+1]) || toks[m.end+1].Kind == text.Number) {
+				isNameWord(toks[m.end+1]) && !isModelCode(toks[m.end+1]) {
 				add(i, m.end+2, i, m.end+2, confSubsidiary, m.id)
 			}
 			i = m.end - 1
@@ -137,6 +137,11 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		end := capRun(toks, i, 7)
 		if end == i {
+			continue
+		}
+		// "SPb GUP «Passazhiravtotrans»": the legal form and quote decide.
+		if k := legalFormBeforeQuote(toks, i, end); k > i {
+			i = k - 1
 			continue
 		}
 		// Name then legal form: Setl Group LLC.
@@ -178,6 +183,17 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		return ms
 	}
 	return replaceOverlapping(ms, found)
+}
+
+// legalFormBeforeQuote returns the index of a legal form in [i, end) that a
+// quoted name follows, or -1.
+func legalFormBeforeQuote(toks []text.Token, i, end int) int {
+	for k := i; k < end; k++ {
+		if legalForms[toks[k].Norm] && k+1 < len(toks) && toks[k+1].IsQuote() {
+			return k
+		}
+	}
+	return -1
 }
 
 // closingQuote returns the index of the quote that closes the one at i, or
@@ -360,6 +376,18 @@ func (d *doc) discoverPersons(s *sentence, ms []mention, surnames map[string]str
 		return ms
 	}
 	return append(ms, found...)
+}
+
+// isModelCode reports whether a word after a brand is a model code such as
+// "MAZ-203" or "BELAZ-75306M", not a name.
+func isModelCode(t text.Token) bool {
+	digits := 0
+	for _, r := range t.Text {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits > 0
 }
 
 func isInitialToken(t text.Token) bool {

@@ -92,6 +92,10 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 				weak = append(weak, fa)
 				continue
 			}
+			if r := sameDeal(deals, fa); r != nil {
+				d.fold(r, fa) // one deal told by two triggers
+				continue
+			}
 			deals = append(deals, d.relationOf(k.from, k.to, fa))
 		}
 		for _, fa := range weak {
@@ -110,6 +114,16 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		}
 	}
 	return out
+}
+
+// sameDeal returns the deal with the same status and quantity as fa.
+func sameDeal(deals []*Relation, fa *fact) *Relation {
+	for _, r := range deals {
+		if r.Status == fa.status && r.Quantity == fa.quantity {
+			return r
+		}
+	}
+	return nil
 }
 
 // matchingDeal returns the deal a statement without quantity belongs to:

@@ -33,7 +33,7 @@ var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "cor
 // legalForms are company legal forms written before or after a name.
 var legalForms = set("ojsc", "jsc", "cjsc", "pjsc", "llc", "ltd", "inc", "gmbh", "ag", "plc",
 	"oao", "zao", "ooo", "pao", "ao", "rue", "ue", "jv", "spe", "fe", "co", "sa", "nv", "bv",
-	"llp", "corp", "jscb", "ojsc's", "jsc's")
+	"llp", "corp", "jscb", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
 
 // notOrg words mark a capitalised phrase as an authority, school or event,
 // which the guidelines exclude from enterprises.
@@ -143,6 +143,8 @@ var deicticTypes = map[string]string{
 	"producer": "Enterprise", "concern": "Enterprise", "works": "Enterprise",
 	"maker": "Enterprise", "group": "Enterprise", "firm": "Enterprise", "carrier": "Enterprise",
 	"operator": "Enterprise", "automaker": "Enterprise", "corporation": "Enterprise",
+	"miner": "Enterprise", "retailer": "Enterprise", "developer": "Enterprise",
+	"steelmaker": "Enterprise", "carmaker": "Enterprise", "chain": "Enterprise",
 	"country": "Country",
 }
 

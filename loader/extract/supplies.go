@@ -59,7 +59,10 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		tr.noun = nounG && (determiners[prev] || prev == "of" || prev == "on" || prev == "for" || next == "of" ||
 			prev == "new" || prev == "further" || prev == "regular" || prev == "first" || prev == "'s" ||
-			(i > 0 && toks[i-1].Kind == text.Word && toks[i-1].Cap && !getV) || !give && !getV)
+			(i > 0 && toks[i-1].Kind == text.Word && toks[i-1].Cap && !give && !getV) || !give && !getV)
+		if w == "supplier" || w == "suppliers" {
+			tr.noun = false // "MTZ remains the largest supplier of ...": the subject supplies
+		}
 		switch {
 		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
 			tr.neutral, tr.noun = true, true
@@ -260,10 +263,30 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f)
+	// "grateful to you for choosing MAZ buses": the one thanked acted.
+	if tr.get && tr.at > 0 && toks[tr.at-1].Norm == "for" && strings.HasSuffix(toks[tr.at].Norm, "ing") {
+		for i := len(roles) - 1; i >= 0; i-- {
+			if r := roles[i]; r.left && r.m.typ != gazetteer.Product {
+				recipient = d.coordinated(s, r.m, f, roles)
+				break
+			}
+		}
+	}
+
+	// "we" is resolved last: a statement that continues the previous one
+	// names its parties there.
+	supplier, weSupply := dropWe(supplier)
+	recipient, weReceive := dropWe(recipient)
 
 	// Makers of the products: "MAZ buses" names the supplier.
 	if len(supplier) == 0 {
 		supplier = d.makerOf(s, fa.products, makers, cl, tr)
+	}
+	// "Belarus tractors" in a paragraph about MTZ: the firm, not the country.
+	if len(supplier) == 1 && d.isCountry(supplier[0]) && d.modifiesProduct(s, supplier[0], cl) {
+		if e := d.recentMaker(s, supplier[0], fa.products); e != "" {
+			supplier = []string{e}
+		}
 	}
 	// Continue the previous statement: "We supplied 150 vehicles".
 	var prev *fact
@@ -281,6 +304,16 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	if len(recipient) == 0 && continuing && sameIDs(supplier, prev.supplier) {
 		recipient = prev.recipient
+	}
+	// "we supply" in an article about Belarusian firms: Belarus; "we buy"
+	// in one about a Russian region: that region.
+	if len(supplier) == 0 && weSupply && f.home != "" {
+		supplier = []string{f.home}
+		fa.conf = 0.5
+	}
+	if len(recipient) == 0 && weReceive && f.region != "" {
+		recipient = []string{f.region}
+		fa.conf = 0.5
 	}
 	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) {
 		// "The supply of logging machines is relevant for the region":
@@ -325,11 +358,40 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	return fa
 }
 
+// dropWe removes the pronoun "we" from a party list and reports whether it
+// was there.
+func dropWe(ids []string) ([]string, bool) {
+	var out []string
+	we := false
+	for _, id := range ids {
+		if id == pronWe {
+			we = true
+			continue
+		}
+		out = append(out, id)
+	}
+	return out, we
+}
+
 // assignRoles picks supplier and recipient among the parties of a clause.
 func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus) (supplier, recipient []string) {
-	var subject, object, fromBy, toFor, in, with, possessor *role
+	var subject, object, fromBy, toFor, in, with, possessor, maker *role
+	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
 		r := &roles[i]
+		if r.left && aside[r.m.start] {
+			continue // inside ", which ...," or brackets: not the subject
+		}
+		if r.m.demonym && !demonymParty(s.Tokens, r.m) {
+			continue // "its Russian plant": an adjective, not a party
+		}
+		// "bought MAZ buses": the enterprise before the goods made them.
+		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) {
+			if k := mentionAt(s.mentions, r.m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+				maker = r
+				continue
+			}
+		}
 		switch {
 		case r.left && r.poss && r.dist <= 3 && possessor == nil:
 			possessor = r
@@ -396,7 +458,11 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		supplier = ids(first(object, subject))
 	case tr.get:
 		recipient = ids(first(possessor, subject, in))
-		supplier = ids(first(fromBy, object, with))
+		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" {
+			supplier = ids(first(maker, fromBy, object, with)) // "bought MAZ buses made by ..."
+		} else {
+			supplier = ids(first(fromBy, maker, object, with))
+		}
 		if recipient == nil && toFor != nil && tr.noun {
 			recipient = ids(toFor)
 		}
@@ -416,13 +482,56 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			recipient = ids(object)
 		}
 	default:
-		supplier = ids(first(subject, possessor))
+		supplier = ids(first(subject, possessor, maker))
 		recipient = ids(first(toFor, object, in, with))
 		if supplier == nil && fromBy != nil {
 			supplier = ids(fromBy)
 		}
 	}
 	return supplier, recipient
+}
+
+// asides marks the tokens before at that lie in a parenthesis or a
+// relative clause (", which is setting up ... ,"), whose names are not the
+// subject of the trigger.
+func asides(toks []text.Token, at int) map[int]bool {
+	out := map[int]bool{}
+	for i := 0; i < at; i++ {
+		open := toks[i].Norm == "(" ||
+			toks[i].Norm == "," && i+1 < at && (toks[i+1].Norm == "which" || toks[i+1].Norm == "who" || toks[i+1].Norm == "whose")
+		if !open {
+			continue
+		}
+		closeTok := ","
+		if toks[i].Norm == "(" {
+			closeTok = ")"
+		}
+		j := i + 1
+		for j < at && toks[j].Norm != closeTok {
+			j++
+		}
+		if j >= at {
+			break // the trigger itself sits in the aside
+		}
+		for k := i; k <= j; k++ {
+			out[k] = true
+		}
+		i = j
+	}
+	return out
+}
+
+// partyNouns after a demonym make it a party of a supply: "to the Russian
+// market", "Belarusian companies supplied".
+var partyNouns = set("market", "markets", "customers", "customer", "buyers", "consumers",
+	"farms", "farmers", "regions", "cities", "companies", "enterprises", "partners", "side",
+	"clients", "manufacturers", "producers", "makers", "firms", "exporters", "importers",
+	"suppliers", "agrarians", "carriers", "operators", "utilities", "plants", "factories")
+
+// demonymParty reports whether a demonym stands for its country as a party
+// rather than as a mere adjective.
+func demonymParty(toks []text.Token, m mention) bool {
+	return m.end < len(toks) && partyNouns[toks[m.end].Norm]
 }
 
 // adjacent keeps a subject only when it stands right before the trigger:
@@ -659,6 +768,45 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 	return sup, rec
 }
 
+func (d *doc) isCountry(id string) bool {
+	e := d.entity(id)
+	return e != nil && e.Type == string(gazetteer.Country)
+}
+
+// modifiesProduct reports whether country is named in the clause only as
+// the origin of goods: "Belarusian tractors", "Belarus tractors".
+func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
+	for _, m := range s.mentions {
+		if m.id != country || m.ref || m.start < cl.start || m.end > cl.end {
+			continue
+		}
+		if k := mentionAt(s.mentions, m.end); k < 0 || s.mentions[k].typ != gazetteer.Product {
+			return false
+		}
+	}
+	return true
+}
+
+// recentMaker returns an enterprise of country named in this or the two
+// previous sentences that is known to make one of products.
+func (d *doc) recentMaker(s *sentence, country string, products []string) string {
+	for k := s.index; k >= 0 && k >= s.index-2; k-- {
+		ms := d.sents[k].mentions
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.typ != gazetteer.Enterprise || d.countryOf(m.id) != country {
+				continue
+			}
+			for _, p := range products {
+				if d.gaz.Makes(m.id, p) {
+					return m.id
+				}
+			}
+		}
+	}
+	return ""
+}
+
 func (d *doc) anyEnterprise(ids []string) bool {
 	for _, id := range ids {
 		if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) {
@@ -723,7 +871,7 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 	case has(proposalCues, left, tr.at) || has(set("offer", "offers", "offered", "offering", "propose", "proposed", "ready"), tr.at, tr.at+1):
 		return StatusProposed
 	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(set("next"), cl.start, cl.end):
-		if has(contractCues, cl.start, tr.at) && has(set("signed", "concluded", "agreed"), cl.start, cl.end) {
+		if has(set("contract", "contracts"), cl.start, cl.end) && has(set("signed", "concluded"), cl.start, cl.end) {
 			return StatusContracted
 		}
 		return StatusPlanned
@@ -774,21 +922,27 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 			n *= 1000
 			j++
 		}
+		if j+1 < cl.end && toks[j].IsDash() && measureUnits[toks[j+1].Norm] { // "220-tonne"
+			continue
+		}
 		if j < cl.end && measureUnits[toks[j].Norm] && !countUnits[toks[j].Norm] {
 			continue
 		}
 		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || mentionAt(ms, j) >= 0)) {
 			continue // a year
 		}
-		// The counted thing follows within three words.
-		for g := j; g < cl.end && g <= j+3; g++ {
-			if countUnits[toks[g].Norm] || genericProducts[toks[g].Norm] && toks[g].Norm != "them" && toks[g].Norm != "it" {
+		// The counted thing follows, perhaps after a brand, a model and a
+		// size: "12 BELAZ-75306 220-tonne dump trucks".
+		for g := j; g < cl.end && g <= j+7; g++ {
+			tg := toks[g]
+			if countUnits[tg.Norm] || genericProducts[tg.Norm] && tg.Norm != "them" && tg.Norm != "it" {
 				return n
 			}
 			if m := mentionAt(ms, g); m >= 0 && ms[m].typ == gazetteer.Product {
 				return n
 			}
-			if toks[g].Kind == text.Punct && !toks[g].IsDash() {
+			if measureUnits[tg.Norm] || tg.Kind == text.Punct && !tg.IsDash() ||
+				tg.Kind == text.Number && !(g+1 < cl.end && toks[g+1].IsDash()) && !(g > 0 && toks[g-1].IsDash()) {
 				break
 			}
 		}

@@ -23,6 +23,7 @@ var fileKinds = []string{"countries", "regions", "cities", "products", "enterpri
 type countryRow struct {
 	ISO2     string   `yaml:"iso2"`
 	Name     string   `yaml:"name"`
+	Capital  string   `yaml:"capital"`
 	Aliases  []string `yaml:"aliases"`
 	Demonyms []string `yaml:"demonyms"`
 }
@@ -165,6 +166,9 @@ func (b *builder) readFile(fsys fs.FS, file, kind string) error {
 			e := &Entity{ID: "country:" + strings.ToLower(r.ISO2), Type: Country, Name: r.Name,
 				Aliases: r.Aliases, ISO: strings.ToUpper(r.ISO2)}
 			b.add(e, r.ISO2)
+			if r.Capital != "" {
+				b.setCapital(e.ID, r.Capital)
+			}
 			for _, d := range r.Demonyms {
 				b.g.addDemonym(d, e.ID)
 			}
@@ -192,10 +196,7 @@ func (b *builder) readFile(fsys fs.FS, file, kind string) error {
 				Country: country, ISO: r.ISO, Kind: r.Kind}
 			b.add(e, r.ISO)
 			if r.Capital != "" {
-				if b.capitals == nil {
-					b.capitals = map[string]string{}
-				}
-				b.capitals[id] = r.Capital
+				b.setCapital(id, r.Capital)
 			}
 		}
 	case "cities":
@@ -300,10 +301,23 @@ func (b *builder) ref(t Type, key string) string {
 	return b.names[t][strings.ToLower(strings.TrimSpace(key))]
 }
 
+func (b *builder) setCapital(id, name string) {
+	if b.capitals == nil {
+		b.capitals = map[string]string{}
+	}
+	b.capitals[id] = name
+}
+
+// linkCapitals resolves capitals once cities are read. A country's capital
+// may be a region of its own (Moscow is a federal city).
 func (b *builder) linkCapitals() {
-	for region, name := range b.capitals {
-		if id := b.ref(City, name); id != "" {
-			b.g.byID[region].Capital = id
+	for owner, name := range b.capitals {
+		id := b.ref(City, name)
+		if id == "" && b.g.byID[owner].Type == Country {
+			id = b.ref(Region, name)
+		}
+		if id != "" {
+			b.g.byID[owner].Capital = id
 		}
 	}
 }

@@ -185,12 +185,18 @@ func numberForms(name string) []string {
 		head += " "
 	}
 	if s := Singular(last); s != last {
-		forms = append(forms, head+s)
+		if !verbLike[strings.ToLower(s)] {
+			forms = append(forms, head+s)
+		}
 	} else if p := plural(last); p != last {
 		forms = append(forms, head+p)
 	}
 	return forms
 }
+
+// verbLike singulars are everyday verbs; a product's plural such as
+// "combines" must not make the verb "combine" a product.
+var verbLike = map[string]bool{"combine": true, "lift": true, "display": true, "use": true, "supply": true}
 
 // uncountable nouns take no plural ending.
 var uncountable = map[string]bool{
