@@ -146,6 +146,50 @@ func (d *doc) entity(id string) *Entity {
 	return nil
 }
 
+// sayVerbs attribute a quote to its speaker.
+var sayVerbs = set("said", "says", "noted", "stressed", "told", "added", "explained", "emphasized",
+	"emphasised", "stated", "reported", "commented", "announced", "according", "statement", "believes")
+
+// speakerTitles near an enterprise name make it the speaker's company:
+// "BELAZ Director General ... said".
+var speakerTitles = set("director", "ceo", "head", "chairman", "deputy", "spokesman", "spokeswoman",
+	"manager", "president", "press", "service", "representative", "official", "statement", "executive")
+
+// findSpeakers notes, per paragraph, the enterprise whose representative
+// speaks in it, so that "we will supply" in a company's quote means the
+// company and not its country.
+func (d *doc) findSpeakers() {
+	d.speaker = map[int]string{}
+	for _, s := range d.sents {
+		if _, done := d.speaker[s.Para]; done {
+			continue
+		}
+		toks := s.Tokens
+		for i, t := range toks {
+			if !sayVerbs[t.Norm] {
+				continue
+			}
+			for _, m := range s.mentions {
+				if m.typ != gazetteer.Enterprise || m.ref || m.modifier || abs(m.start-i) > 10 {
+					continue
+				}
+				for k := max(0, m.start-4); k < min(len(toks), m.end+5); k++ {
+					if speakerTitles[toks[k].Norm] {
+						d.speaker[s.Para] = m.id
+					}
+				}
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // pronoun kinds a mention may stand for.
 const (
 	pronWe  = "we"
@@ -271,7 +315,7 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 	for _, list := range [][]mention{current, recent} {
 		for i := len(list) - 1; i >= 0; i-- {
 			m := list[i]
-			if m.id == pronWe || m.id == pronYou || m.demonym {
+			if m.id == pronWe || m.id == pronYou || m.demonym || m.modifier {
 				continue
 			}
 			for _, t := range types {

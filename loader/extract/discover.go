@@ -15,6 +15,7 @@ const (
 	confOrgNoun    = 0.65 // "the Bryanskselmash plant", "the company Sibagromash"
 	confSubsidiary = 0.8  // "Amkodor-Onego" after a known "Amkodor"
 	confPerson     = 0.8
+	confGoods      = 0.5 // goods named after "deliveries of", not in the gazetteer
 )
 
 // capStop are capitalised words that open sentences or headlines and are
@@ -144,6 +145,15 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = k - 1
 			continue
 		}
+		// "Managing Company of Holding «BELAVTOMAZ»": a descriptive legal
+		// form before a quoted name.
+		if end < len(toks) && toks[end].IsQuote() && orgHeads[toks[end-1].Norm] {
+			if q := closingQuote(toks, end); q > 0 {
+				add(i, q+1, end+1, q, confLegalForm, "")
+				i = q
+				continue
+			}
+		}
 		// Name then legal form: Setl Group LLC.
 		if end < len(toks) && legalForms[toks[end].Norm] && (toks[end].AllCaps() || toks[end].Cap) {
 			add(i, end+1, i, end, confLegalForm, "")
@@ -155,8 +165,8 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if head := lastNameWord(toks, i, end); head >= 0 && orgHeads[toks[head].Norm] {
 			words := countWords(toks, i, head)
 			if words >= 1 && (strongOrgHeads[toks[head].Norm] || words >= 2) && !containsNotOrg(toks, i, end) &&
-				!allKnownPlaces(ms, toks, i, head) {
-				if end+1 < len(toks) && toks[end].Norm == "no." && toks[end+1].Kind == text.Number {
+				(strongOrgHeads[toks[head].Norm] && words >= 2 || !allKnownPlaces(ms, toks, i, head)) {
+				if end+1 < len(toks) && toks[end].Norm == "no" && toks[end+1].Kind == text.Number {
 					end += 2
 				}
 				add(i, end, i, end, confOrgHead, "")
@@ -311,7 +321,11 @@ func (d *doc) setCountryFromContext(id string, toks []text.Token, start, end int
 	}
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
 		if c := d.gaz.Demonym(toks[k].Norm); c != "" && toks[k].Cap {
-			e.Country = c
+			if g := d.gaz.Entity(c); g != nil && g.Type == gazetteer.Country {
+				e.Country = c
+			} else if g != nil {
+				e.Country, e.Region = g.Country, g.ID
+			}
 			return
 		}
 	}
@@ -392,4 +406,141 @@ func isModelCode(t text.Token) bool {
 
 func isInitialToken(t text.Token) bool {
 	return t.Kind == text.Word && len(t.Text) == 2 && t.Text[1] == '.' && t.Cap
+}
+
+// notGoods are nouns that follow "supplies of" or a supply verb without
+// being goods: "the supply of all the needs", "deliveries of this volume".
+var notGoods = set("needs", "need", "volume", "volumes", "terms", "prices", "price", "partners",
+	"markets", "market", "figures", "figure", "contracts", "contract", "deliveries", "supplies",
+	"opportunities", "opportunity", "services", "service", "conditions", "quality", "range",
+	"share", "growth", "level", "number", "amount", "value", "worth", "part", "possibility",
+	"issue", "issues", "way", "ways", "time", "year", "years", "result", "results", "order",
+	"orders", "schedule", "plan", "plans", "program", "programme", "project", "projects",
+	"cooperation", "trade", "turnover", "export", "exports", "import", "imports", "logistics",
+	"lot", "lots", "kind", "kinds", "type", "types", "batch", "batches", "first", "rest",
+	"demand", "interest", "chain", "chains", "cost", "costs", "money", "funds", "credit",
+	"loans", "investment", "investments", "support", "help", "assistance", "information",
+	"data", "experience", "technology", "technologies", "knowledge", "training", "staff",
+	"people", "specialists", "engineers", "workers", "one", "ones", "other", "others",
+	"them", "it", "this", "that", "these", "those", "all", "some", "any", "each", "more",
+	"most", "such", "up", "out", "over", "back", "here", "there", "now", "well", "too",
+	"both", "sides", "side", "parties", "party", "companies", "enterprises", "region",
+	"regions", "country", "countries", "city", "cities", "farms", "farmers", "total",
+	"end", "beginning", "start", "half", "quarter", "month", "months", "week", "weeks")
+
+// stopAfterGoods end a goods phrase.
+var stopAfterGoods = set("to", "for", "from", "in", "into", "with", "by", "at", "on", "under",
+	"worth", "of", "and", "or", "as", "than", "that", "which", "who", "will", "would", "is",
+	"are", "was", "were", "has", "have", "had", "be", "been", "this", "next", "last", "since",
+	"until", "through", "via", "across", "within", "between", "among", "per", "totaling",
+	"totalling", "amounting", "valued", "including", "such", "not", "also", "already")
+
+// goodsPhrases finds goods named after a supply word that the gazetteer
+// does not know: "deliveries of cotton yarn", "buying Uzbek cotton fiber".
+// It returns token spans [start, end) of lowercase noun phrases.
+func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [][2]int {
+	i := at + 1
+	if i < end && toks[i].Norm == "of" {
+		i++
+	} else if !verb {
+		return nil // a supply noun names goods only with "of"
+	}
+	var out [][2]int
+	for i < end {
+		// Skip what may stand before goods: articles, numbers, "more
+		// than", brands and demonyms.
+		for i < end && (determiners[toks[i].Norm] || toks[i].Kind == text.Number || toks[i].Norm == "more" ||
+			toks[i].Norm == "than" || toks[i].Norm == "over" || toks[i].Norm == "about" || toks[i].Norm == "around" ||
+			toks[i].Norm == "up" || toks[i].Norm == "new" || toks[i].Norm == "additional" || toks[i].Norm == "further" ||
+			toks[i].Cap || toks[i].IsDash() || toks[i].IsQuote() || mentionAt(ms, i) >= 0 && ms[mentionAt(ms, i)].typ != gazetteer.Product) {
+			if mentionAt(ms, i) >= 0 && ms[mentionAt(ms, i)].typ == gazetteer.Product {
+				break
+			}
+			i++
+		}
+		if i >= end || mentionAt(ms, i) >= 0 || toks[i].Kind != text.Word {
+			return out
+		}
+		j := i
+		for j < end && j-i < 5 && (toks[j].Kind == text.Word && !toks[j].Cap && !stopAfterGoods[toks[j].Norm] ||
+			toks[j].IsDash() && !toks[j].Space && j > i) && mentionAt(ms, j) < 0 {
+			j++
+		}
+		for j > i && toks[j-1].IsDash() {
+			j--
+		}
+		// A bare generic word ("equipment") names no kind of goods; with a
+		// modifier it does ("snow-clearing equipment").
+		ok := j > i && !notGoods[toks[j-1].Norm] && len(toks[j-1].Norm) > 2 && !(j-i == 1 && genericProducts[toks[i].Norm]) &&
+			!notGoods[toks[i].Norm] && !hasFunctionWord(toks[i:j])
+		// After a verb only a plural noun phrase followed by a recipient or
+		// the end reads as goods: "supplies fresh vegetables to".
+		if verb && ok {
+			last := toks[j-1].Norm
+			next := ""
+			if j < len(toks) {
+				next = toks[j].Norm
+			}
+			ok = strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
+				(next == "to" || next == "for" || next == "," || next == "." || next == "and" || next == "from" || next == "")
+		}
+		if ok {
+			out = append(out, [2]int{i, j})
+		}
+		if j < end && toks[j].Norm == "and" {
+			i = j + 1
+			continue
+		}
+		return out
+	}
+	return out
+}
+
+// functionWords never appear inside a goods name.
+var functionWords = set("what", "during", "before", "after", "when", "if", "remain", "remains",
+	"whose", "where", "while", "because", "since", "so", "then", "there", "here", "very",
+	"is", "are", "be", "been", "being", "was", "were", "do", "does", "did", "can", "could",
+	"may", "might", "must", "shall", "should", "will", "would", "not", "no", "yes", "only")
+
+func hasFunctionWord(toks []text.Token) bool {
+	for _, t := range toks {
+		w := t.Norm
+		if functionWords[w] || strings.HasSuffix(w, "ed") && len(w) > 4 && !strings.HasSuffix(w, "eed") {
+			return true
+		}
+	}
+	return false
+}
+
+// discoverGoods adds product mentions for goods named after the supply
+// triggers of a sentence that the gazetteer does not know.
+func (d *doc) discoverGoods(s *sentence) {
+	toks := s.Tokens
+	var found []mention
+	for _, tr := range findTriggers(toks, s.mentions) {
+		cl := clauseOf(toks, tr.at)
+		hasProduct := false
+		for _, m := range s.mentions {
+			if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end {
+				hasProduct = true
+			}
+		}
+		if hasProduct {
+			continue
+		}
+		verb := !tr.noun && !tr.neutral
+		for _, sp := range goodsPhrases(toks, s.mentions, tr.at, cl.end, verb) {
+			name := d.span(s, sp[0], sp[1])
+			id := d.discover(gazetteer.Product, name, confGoods)
+			found = append(found, mention{start: sp[0], end: sp[1], id: id, typ: gazetteer.Product, conf: confGoods})
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	s.mentions = replaceOverlapping(s.mentions, found)
+	sortMentions(s.mentions)
+	for _, m := range found {
+		d.register(m, s)
+	}
 }

@@ -33,13 +33,88 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
+	d.findSpeakers()
 	supplies := d.findSupplies(f)
 	res := &Result{Source: doc.Origin, ArticleID: doc.ID, URL: doc.URL, Title: doc.Title,
 		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
 	res.Relations = append(res.Relations, d.supplyRelations(supplies)...)
 	res.Relations = append(res.Relations, d.otherFacts()...)
+	d.mergeProductVariants(res.Relations)
 	res.Entities = d.outputEntities()
 	return res
+}
+
+// mergeProductVariants folds a product named with an extra modifier into
+// the plainer product the same article names: "city buses" and "buses"
+// are one kind of goods to the reader, so the article lists "buses" with
+// "city buses" among its spellings.
+func (d *doc) mergeProductVariants(rels []Relation) {
+	into := map[string]string{}
+	for _, a := range d.order {
+		ea := d.entities[a]
+		if ea.Type != string(gazetteer.Product) {
+			continue
+		}
+		for _, b := range d.order {
+			eb := d.entities[b]
+			if a == b || eb.Type != string(gazetteer.Product) || into[b] != "" {
+				continue
+			}
+			if wordSuffix(strings.ToLower(ea.Name), strings.ToLower(eb.Name)) {
+				into[a] = b
+				break
+			}
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for from, to := range into {
+		for into[to] != "" {
+			to = into[to]
+		}
+		src, dst := d.entities[from], d.entities[to]
+		dst.Mentions += src.Mentions
+		dst.Aliases = appendUnique(dst.Aliases, src.Name)
+		for _, s := range d.surfaces[from] {
+			d.surfaces[to] = appendUnique(d.surfaces[to], s)
+		}
+		delete(d.entities, from)
+		into[from] = to
+	}
+	var order []string
+	for _, id := range d.order {
+		if d.entities[id] != nil {
+			order = append(order, id)
+		}
+	}
+	d.order = order
+	for i := range rels {
+		r := &rels[i]
+		if to := into[r.FromID]; to != "" {
+			r.FromID, r.From = to, d.nameOf(to)
+		}
+		if to := into[r.ToID]; to != "" {
+			r.ToID, r.To = to, d.nameOf(to)
+		}
+		var ids, names []string
+		for _, p := range r.ProductIDs {
+			if to := into[p]; to != "" {
+				p = to
+			}
+			if !contains(ids, p) {
+				ids = append(ids, p)
+				names = append(names, d.nameOf(p))
+			}
+		}
+		r.ProductIDs, r.Products = ids, names
+	}
+}
+
+// wordSuffix reports whether long ends with the words of short and has
+// more words: "city buses" ends with "buses".
+func wordSuffix(long, short string) bool {
+	return len(long) > len(short) && strings.HasSuffix(long, " "+short)
 }
 
 // outputEntities lists the document's named entities in order of first

@@ -62,7 +62,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"dispatches", "transfer", "transferred", "hand", "handed", "offer", "offers", "offered",
 	"offering", "equip", "equips", "equipped", "equipping", "manufacture", "manufactured")
 
-var giveNouns = set("supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
+var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "sale", "sales", "batch", "consignment", "supplier", "suppliers",
 	"contract", "contracts", "order", "orders", "agreement", "purchase", "purchases")
 

@@ -17,7 +17,10 @@ type mention struct {
 	demonym bool
 	// ref marks a mention that refers back ("the region", "you") rather
 	// than names; it does not make the entity a named entity of the text.
-	ref  bool
+	ref bool
+	// modifier marks a name used as an attribute of goods ("MAZ buses",
+	// "Belarusian tractors"); it is less salient for "the company".
+	modifier bool
 	conf float64
 }
 
@@ -41,6 +44,8 @@ type doc struct {
 	order     []string
 	// discovered holds entities found by cue patterns, not the gazetteer.
 	discovered map[string]*Entity
+	// speaker maps a paragraph index to the enterprise speaking in it.
+	speaker map[int]string
 }
 
 func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {
@@ -72,10 +77,17 @@ func (d *doc) findMentions() {
 		ms = d.discoverEnterprises(s, ms)
 		ms = d.discoverPersons(s, ms, persons)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		for i := range ms {
+			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
+				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) {
+				ms[i].modifier = true
+			}
+		}
 		s.mentions = ms
 		for _, m := range ms {
 			d.register(m, s)
 		}
+		d.discoverGoods(s)
 	}
 }
 

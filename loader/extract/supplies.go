@@ -108,12 +108,15 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 		}
 		// A trigger right after another one continues its statement.
-		if len(out) > 0 && i-out[len(out)-1].at <= 3 && !crossesBoundary(toks, out[len(out)-1].at, i) {
+		if len(out) > 0 && i-out[len(out)-1].at <= 4 && !crossesBoundary(toks, out[len(out)-1].at, i) {
 			last := &out[len(out)-1]
 			if tr.neutral && !last.neutral {
 				continue
 			}
 			if last.neutral && !tr.neutral {
+				// "a contract for the supply of": the parties of the
+				// contract, the goods of the supply.
+				tr.neutral = true
 				*last = tr
 			}
 			continue
@@ -143,7 +146,7 @@ func isBoundary(toks []text.Token, k int) bool {
 	case ",":
 		if k+1 < len(toks) {
 			switch toks[k+1].Norm {
-			case "and", "while", "but", "whereas", "which", "where", "who", "whose", "with":
+			case "and", "while", "but", "whereas", "which", "where", "who", "whose", "with", "including", "most", "of":
 				return true
 			}
 		}
@@ -223,7 +226,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	// Products in the clause, and whether the goods are only "vehicles".
 	prodStart := cl.start
 	for _, m := range s.mentions {
-		if m.typ == gazetteer.Product && m.start >= prodStart && m.end <= cl.end {
+		if m.typ == gazetteer.Product && m.start >= prodStart && m.end <= cl.end && !attributive(toks, m) {
 			fa.products = appendUnique(fa.products, m.id)
 		}
 	}
@@ -231,6 +234,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		if genericProducts[toks[k].Norm] && mentionAt(s.mentions, k) < 0 {
 			fa.generic = true
 		}
+	}
+	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations") && len(fa.products) == 0 {
+		return nil // talks about goods are a supply in negotiation; others are not
 	}
 	fa.quantity = quantity(toks, s.mentions, cl)
 	fa.status = status(toks, tr, cl)
@@ -262,7 +268,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		roles = append(roles, r)
 	}
 
-	supplier, recipient := d.assignRoles(s, tr, cl, roles, f)
+	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
 	// "grateful to you for choosing MAZ buses": the one thanked acted.
 	if tr.get && tr.at > 0 && toks[tr.at-1].Norm == "for" && strings.HasSuffix(toks[tr.at].Norm, "ing") {
 		for i := len(roles) - 1; i >= 0; i-- {
@@ -307,8 +313,12 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	// "we supply" in an article about Belarusian firms: Belarus; "we buy"
 	// in one about a Russian region: that region.
-	if len(supplier) == 0 && weSupply && f.home != "" {
-		supplier = []string{f.home}
+	if len(supplier) == 0 && weSupply {
+		if e := d.speaker[s.Para]; e != "" {
+			supplier = []string{e}
+		} else if f.home != "" {
+			supplier = []string{f.home}
+		}
 		fa.conf = 0.5
 	}
 	if len(recipient) == 0 && weReceive && f.region != "" {
@@ -374,7 +384,7 @@ func dropWe(ids []string) ([]string, bool) {
 }
 
 // assignRoles picks supplier and recipient among the parties of a clause.
-func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus) (supplier, recipient []string) {
+func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus, products []string) (supplier, recipient []string) {
 	var subject, object, fromBy, toFor, in, with, possessor, maker *role
 	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
@@ -421,7 +431,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			if in == nil {
 				in = r
 			}
-		case !r.left && (r.prep == "" || r.prep == "of"):
+		case !r.left && (r.prep == "" || r.prep == "of") && r.dist <= 4:
 			if object == nil {
 				object = r
 			}
@@ -437,20 +447,21 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 	}
 	switch {
 	case tr.neutral:
-		// A contract with a maker: the maker supplies.
-		parties := []*role{subject, with, object, toFor, possessor, fromBy, in}
-		for _, p := range parties {
-			if p == nil {
-				continue
-			}
-			if supplier == nil && d.isSupplierLike(p.m.id) {
-				supplier = ids(p)
-			} else if recipient == nil {
-				recipient = ids(p)
+		// A contract between parties: the one that makes the goods
+		// supplies, the other receives.
+		var parties []string
+		for _, p := range []*role{maker, subject, with, toFor, object, possessor, fromBy, in} {
+			if p != nil {
+				for _, id := range ids(p) {
+					parties = appendUnique(parties, id)
+				}
 			}
 		}
-		if supplier != nil && recipient == nil && toFor == nil && in != nil {
-			recipient = ids(in)
+		supplier = d.pickMaker(parties, products, maker, f)
+		for _, id := range parties {
+			if !contains(supplier, id) && recipient == nil {
+				recipient = []string{id}
+			}
 		}
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": by-phrase receives.
@@ -474,6 +485,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			recipient = ids(subject)
 		}
 	case tr.noun:
+		if governed(s.Tokens, tr.at, cl) {
+			subject = adjacentOr(subject, true)
+		}
 		supplier = ids(first(possessor, fromBy, adjacent(subject)))
 		recipient = ids(first(toFor, in))
 		if supplier == nil && object != nil && d.isSupplierLike(object.m.id) && object.dist <= 3 {
@@ -490,6 +504,20 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 	}
 	return supplier, recipient
 }
+
+// attributive reports whether a product name qualifies an organisation or
+// a field rather than naming goods: "coal companies", "bus operator",
+// "the tractor plant".
+func attributive(toks []text.Token, m mention) bool {
+	if m.end >= len(toks) {
+		return false
+	}
+	n := toks[m.end].Norm
+	return orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n]
+}
+
+var attributeNouns = set("industry", "sector", "market", "markets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
+	"assembly", "maker", "makers", "manufacturing", "service", "services", "drivers", "park")
 
 // asides marks the tokens before at that lie in a parenthesis or a
 // relative clause (", which is setting up ... ,"), whose names are not the
@@ -531,7 +559,68 @@ var partyNouns = set("market", "markets", "customers", "customer", "buyers", "co
 // demonymParty reports whether a demonym stands for its country as a party
 // rather than as a mere adjective.
 func demonymParty(toks []text.Token, m mention) bool {
-	return m.end < len(toks) && partyNouns[toks[m.end].Norm]
+	for k := m.end; k < len(toks) && k < m.end+3; k++ {
+		if partyNouns[toks[k].Norm] {
+			return true
+		}
+		if toks[k].Kind != text.Word || toks[k].Cap {
+			return false
+		}
+	}
+	return false
+}
+
+// pickMaker chooses the supplier among the parties of a contract: the
+// maker of the goods as written ("MAZ buses"), else one known to make
+// them, else a firm of the supplying country.
+func (d *doc) pickMaker(parties, products []string, maker *role, f focus) []string {
+	if maker != nil {
+		return []string{maker.m.id}
+	}
+	for _, id := range parties {
+		for _, p := range products {
+			if d.gaz.Makes(id, p) {
+				return []string{id}
+			}
+		}
+	}
+	for _, id := range parties {
+		if d.isSupplierLike(id) && d.countryOf(id) == f.home && f.home != "" {
+			return []string{id}
+		}
+	}
+	return nil
+}
+
+// governingVerbs put a supply noun in their subject's hands: "the Uzbek
+// side proposed to increase deliveries of ...".
+var governingVerbs = set("increase", "increased", "increasing", "expand", "expanded", "expanding",
+	"resume", "resumed", "start", "started", "starting", "continue", "continues", "continued",
+	"organize", "organise", "organized", "boost", "boosted", "double", "doubled", "launch",
+	"launched", "begin", "began", "establish", "step", "ramp", "arrange", "arranged", "proposed",
+	"proposes", "plans", "planned", "intends", "offered", "offers", "completed", "completes",
+	"nearly", "has", "have", "made", "makes", "make", "carried", "carries", "carry")
+
+// governed reports whether a supply noun is the object of a verb whose
+// subject is the supplier.
+func governed(toks []text.Token, at int, cl clause) bool {
+	for k := at - 1; k >= cl.start && k >= at-4; k-- {
+		if governingVerbs[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjacentOr marks a subject as adjacent when ok, so that a governed supply
+// noun takes it.
+func adjacentOr(r *role, ok bool) *role {
+	if r == nil || !ok {
+		return r
+	}
+	cp := *r
+	cp.dist = 0
+	return &cp
 }
 
 // adjacent keeps a subject only when it stands right before the trigger:

@@ -34,9 +34,10 @@ type regionRow struct {
 	Name    string   `yaml:"name"`
 	Kind    string   `yaml:"kind"`
 	Country string   `yaml:"country"`
-	Capital string   `yaml:"capital"`
-	Aliases []string `yaml:"aliases"`
-	Note    string   `yaml:"note"`
+	Capital  string   `yaml:"capital"`
+	Aliases  []string `yaml:"aliases"`
+	Demonyms []string `yaml:"demonyms"`
+	Note     string   `yaml:"note"`
 }
 
 type cityRow struct {
@@ -197,6 +198,9 @@ func (b *builder) readFile(fsys fs.FS, file, kind string) error {
 			b.add(e, r.ISO)
 			if r.Capital != "" {
 				b.setCapital(id, r.Capital)
+			}
+			for _, d := range r.Demonyms {
+				b.g.addDemonym(d, id)
 			}
 		}
 	case "cities":

@@ -97,7 +97,8 @@ func (g *Gazetteer) addDemonym(word, countryID string) {
 	g.demonyms[text.Fold(word)] = countryID
 }
 
-// Demonym returns the id of the country whose demonym is word, or "".
+// Demonym returns the id of the country (or region) whose demonym is word,
+// or "".
 func (g *Gazetteer) Demonym(word string) string { return g.demonyms[text.Fold(word)] }
 
 // Match finds known names in toks, longest first and left to right, never
@@ -150,7 +151,7 @@ func (g *Gazetteer) longest(toks []text.Token, i int) (int, []Ref) {
 	}
 	if bestEnd < 0 && toks[i].Cap {
 		if id := g.demonyms[toks[i].Norm]; id != "" {
-			return i + 1, []Ref{{ID: id, Type: Country, Demonym: true}}
+			return i + 1, []Ref{{ID: id, Type: g.byID[id].Type, Demonym: true}}
 		}
 	}
 	return bestEnd, best

@@ -1,0 +1,139 @@
+package loader
+
+// All Cypher the loader runs. Values always travel as parameters; the only
+// run-time labels and relationship types ($(row.label), $(row.type)) are
+// checked against package schema's lists before a row is built, so no text
+// from an article ever becomes query text.
+
+// queryExistingArticles returns the stored hash and extractor version of
+// the articles among $ids, so that unchanged ones are skipped before
+// extraction. It relies on the article_id_unique constraint's index.
+const queryExistingArticles = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.hash AS hash, a.extractor AS extractor`
+
+// queryDeleteMentions removes the MENTIONS of the articles $ids (only
+// articles being reloaded have any) and returns the entities they pointed
+// at, whose counts and confidences must then be recomputed.
+const queryDeleteMentions = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
+WITH m, e.id AS entity
+DELETE m
+RETURN DISTINCT entity`
+
+// queryDeleteFacts removes every text fact of the articles $ids. Each type
+// has a relationship index on article (schema/cypher/constraints.cypher),
+// which a type given at run time could not use, hence one subquery per
+// type. Gazetteer structure has no article property and stays.
+const queryDeleteFacts = `
+UNWIND $ids AS id
+CALL (id) { MATCH ()-[r:SUPPLIES {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:PRODUCES {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:BASED_IN {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:PART_OF {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:SUBSIDIARY_OF {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:PARTICIPATES_IN {article: id}]->() DELETE r }
+CALL (id) { MATCH ()-[r:LOCATED_IN {article: id}]->() DELETE r }`
+
+// queryMergeKnown writes gazetteer entities. Their properties come from
+// the gazetteer alone, so SET e = row.props makes a reload exact; mentions
+// and confidence belong to the articles and are carried over. MERGE on
+// :Entity {id} uses the entity_id_unique constraint. A null row.confidence
+// (a node written only as the end of gazetteer structure) keeps the
+// stored one; otherwise the larger wins, as confidence is a max over
+// mentions.
+const queryMergeKnown = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+WITH e, row, coalesce(e.mentions, 0) AS mentions, e.confidence AS old
+SET e = row.props
+SET e:$(row.label)
+SET e.mentions = mentions,
+    e.confidence = CASE WHEN row.confidence IS NULL OR old >= row.confidence THEN old ELSE row.confidence END`
+
+// queryMergeDiscovered writes entities found in text by cue patterns. The
+// first article to name one sets its properties and later ones only fill
+// the gaps, so a node does not flip between spellings; aliases are the
+// sorted union of every spelling seen. A node that is (now) in the
+// gazetteer keeps its gazetteer data.
+const queryMergeDiscovered = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.source = 'discovered', e.mentions = 0
+SET e:$(row.label)
+WITH e, row
+CALL (e, row) {
+  WITH e, row WHERE e.source = 'discovered'
+  FOREACH (k IN keys(row.props) | SET e[k] = coalesce(e[k], row.props[k]))
+  SET e.aliases = COLLECT {
+    UNWIND coalesce(e.aliases, []) + row.aliases AS a
+    WITH DISTINCT a WHERE a <> e.name
+    RETURN a ORDER BY a
+  }
+  SET e.nameText = reduce(s = e.name, a IN e.aliases | s + ' | ' + a)
+}
+SET e.confidence = CASE WHEN e.confidence >= row.confidence THEN e.confidence ELSE row.confidence END`
+
+// queryMergeArticles writes Article nodes; SET a = row.props replaces all
+// properties, so nothing of an older version of the article survives.
+const queryMergeArticles = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a = row.props`
+
+// queryMergeMentions links articles to the entities they name. The
+// article's old MENTIONS were deleted in the same transaction, so MERGE
+// here only guards against a repeated row.
+const queryMergeMentions = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Entity {id: row.entity})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = row.count, m.confidence = row.confidence`
+
+// queryCreateFacts writes text facts. They are CREATEd, not MERGEd: the
+// article's old facts were deleted in the same transaction and rows are
+// unique (buildRows drops repeats), while a MERGE would have to compare the
+// properties of every relationship between two busy nodes (thousands of
+// SUPPLIES from Belarus to Russia).
+const queryCreateFacts = `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.props`
+
+// queryMergeLinks writes gazetteer structure (a region PART_OF its
+// country, an enterprise BASED_IN its city, ...). These facts belong to no
+// article and are shared by all of them, so they are MERGEd.
+const queryMergeLinks = `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:$(row.type) {source: 'gazetteer'}]->(b)`
+
+// queryCountMentions sets the mention count of entities that only gained
+// mentions. Counting relationships of one type with an unlabelled far end
+// reads the node's degree, which costs the same for a node named in ten
+// thousand articles as for one named once.
+const queryCountMentions = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+SET e.mentions = COUNT { (e)<-[:MENTIONS]-() }`
+
+// queryRecomputeTouched recomputes count and confidence of entities that
+// lost mentions when articles were reloaded, and deletes discovered
+// entities no article names any more. Gazetteer entities stay, as known
+// facts, with mentions = 0 and no confidence.
+const queryRecomputeTouched = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  OPTIONAL MATCH (e)<-[m:MENTIONS]-()
+  RETURN count(m) AS n, max(m.confidence) AS confidence
+}
+SET e.mentions = n, e.confidence = confidence
+WITH e, n WHERE n = 0 AND e.source = 'discovered'
+DETACH DELETE e`

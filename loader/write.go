@@ -1,0 +1,308 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// batchParams are the query parameters of one write transaction: the rows
+// of several articles, with entities named by more than one of them
+// merged into one row.
+type batchParams struct {
+	ids        []string // article ids, whose old facts are deleted first
+	known      []any
+	discovered []any
+	articles   []any
+	mentions   []any
+	facts      []any
+	links      []any
+	mentioned  []string // ids of entities that gain mentions
+}
+
+// paramsOf merges the rows of a batch. Entities are deduplicated by id:
+// a gazetteer entity has the same properties wherever it is named, and a
+// discovered one gets the union of spellings and the first value of each
+// property, as the database would give it one article at a time.
+func paramsOf(batch []*docRows) batchParams {
+	var p batchParams
+	entities := map[string]*entityRow{}
+	var order []string
+	for _, rows := range batch {
+		p.ids = append(p.ids, rows.ArticleID)
+		p.articles = append(p.articles, map[string]any{"id": rows.ArticleID, "props": rows.Article})
+		for i := range rows.Entities {
+			e := &rows.Entities[i]
+			have, ok := entities[e.ID]
+			if !ok {
+				c := *e
+				c.Props = copyMap(e.Props)
+				entities[e.ID] = &c
+				order = append(order, e.ID)
+				continue
+			}
+			have.Confidence = maxConfidence(have.Confidence, e.Confidence)
+			if !have.Known && !e.Known {
+				for k, v := range e.Props {
+					if _, ok := have.Props[k]; !ok {
+						have.Props[k] = v
+					}
+				}
+				for _, a := range e.Aliases {
+					if !slices.Contains(have.Aliases, a) {
+						have.Aliases = append(have.Aliases, a)
+					}
+				}
+			}
+		}
+		for _, m := range rows.Mentions {
+			p.mentions = append(p.mentions, map[string]any{
+				"article": m.Article, "entity": m.Entity, "count": m.Count, "confidence": m.Confidence,
+			})
+		}
+		for _, f := range rows.Facts {
+			p.facts = append(p.facts, map[string]any{"type": f.Type, "from": f.From, "to": f.To, "props": f.Props})
+		}
+	}
+	type link struct{ typ, from, to string }
+	links := map[link]bool{}
+	for _, rows := range batch {
+		for _, l := range rows.Links {
+			key := link{l.Type, l.From, l.To}
+			if !links[key] {
+				links[key] = true
+				p.links = append(p.links, map[string]any{"type": l.Type, "from": l.From, "to": l.To})
+			}
+		}
+	}
+	for _, id := range order {
+		e := entities[id]
+		var conf any
+		if e.Confidence != nil {
+			conf = *e.Confidence
+			p.mentioned = append(p.mentioned, id)
+		}
+		if e.Known {
+			p.known = append(p.known, map[string]any{"id": id, "label": e.Label, "props": e.Props, "confidence": conf})
+			continue
+		}
+		aliases := slices.Clone(e.Aliases)
+		slices.Sort(aliases)
+		if aliases == nil {
+			aliases = []string{}
+		}
+		p.discovered = append(p.discovered, map[string]any{
+			"id": id, "label": e.Label, "props": e.Props, "aliases": aliases, "confidence": conf,
+		})
+	}
+	return p
+}
+
+func maxConfidence(a, b *float64) *float64 {
+	switch {
+	case a == nil:
+		return b
+	case b == nil || *a >= *b:
+		return a
+	}
+	return b
+}
+
+func copyMap(m map[string]any) map[string]any {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// writeCounts says what one write transaction did.
+type writeCounts struct {
+	Entities      int // entity nodes written
+	Facts         int // text facts created
+	NodesDeleted  int
+	NodesCreated  int
+	RelsCreated   int
+	RelsDeleted   int
+	PropertiesSet int
+}
+
+// writeBatch replaces the facts of every article in batch in one
+// transaction: delete the old MENTIONS and facts, merge entities and
+// articles, create the new facts, merge gazetteer structure and recompute
+// the counts of every entity touched. Either all of it is committed or
+// none, which is what makes a killed load safe to rerun.
+func (l *Loader) writeBatch(ctx context.Context, batch []*docRows) (writeCounts, error) {
+	p := paramsOf(batch)
+	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.cfg.Database, AccessMode: neo4j.AccessModeWrite})
+	defer closeSession(ctx, session, l)
+	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (writeCounts, error) {
+		var c writeCounts
+		if l.beforeWrite != nil {
+			if err := l.beforeWrite(p.ids); err != nil {
+				return c, err
+			}
+		}
+		run := func(name, query string, params map[string]any) (neo4j.ResultWithContext, error) {
+			res, err := tx.Run(ctx, query, params)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			return res, nil
+		}
+		consume := func(name, query string, params map[string]any) error {
+			res, err := run(name, query, params)
+			if err != nil {
+				return err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			n := sum.Counters()
+			c.NodesCreated += n.NodesCreated()
+			c.NodesDeleted += n.NodesDeleted()
+			c.RelsCreated += n.RelationshipsCreated()
+			c.RelsDeleted += n.RelationshipsDeleted()
+			c.PropertiesSet += n.PropertiesSet()
+			return nil
+		}
+
+		res, err := run("delete mentions", queryDeleteMentions, map[string]any{"ids": p.ids})
+		if err != nil {
+			return c, err
+		}
+		records, err := res.Collect(ctx)
+		if err != nil {
+			return c, fmt.Errorf("delete mentions: %w", err)
+		}
+		touched := make([]string, 0, len(records))
+		for _, r := range records {
+			id, _, err := neo4j.GetRecordValue[string](r, "entity")
+			if err != nil {
+				return c, fmt.Errorf("delete mentions: %w", err)
+			}
+			touched = append(touched, id)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return c, fmt.Errorf("delete mentions: %w", err)
+		}
+		c.RelsDeleted += sum.Counters().RelationshipsDeleted()
+		steps := []struct {
+			name, query string
+			key         string
+			rows        any
+			skip        bool
+		}{
+			{"delete facts", queryDeleteFacts, "ids", p.ids, false},
+			{"merge gazetteer entities", queryMergeKnown, "rows", p.known, len(p.known) == 0},
+			{"merge discovered entities", queryMergeDiscovered, "rows", p.discovered, len(p.discovered) == 0},
+			{"merge articles", queryMergeArticles, "rows", p.articles, false},
+			{"merge mentions", queryMergeMentions, "rows", p.mentions, len(p.mentions) == 0},
+			{"create facts", queryCreateFacts, "rows", p.facts, len(p.facts) == 0},
+			{"merge structure", queryMergeLinks, "rows", p.links, len(p.links) == 0},
+			{"count mentions", queryCountMentions, "ids", without(p.mentioned, touched), len(p.mentioned) == 0},
+			{"recompute reloaded entities", queryRecomputeTouched, "ids", touched, len(touched) == 0},
+		}
+		for _, s := range steps {
+			if s.skip {
+				continue
+			}
+			if err := consume(s.name, s.query, map[string]any{s.key: s.rows}); err != nil {
+				return c, err
+			}
+		}
+		c.Entities = len(p.known) + len(p.discovered)
+		c.Facts = len(p.facts)
+		return c, nil
+	}, neo4j.WithTxMetadata(map[string]any{"app": "tradegraph-loader"}))
+}
+
+// without returns the ids of a that are not in b.
+func without(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	drop := make(map[string]bool, len(b))
+	for _, id := range b {
+		drop[id] = true
+	}
+	out := make([]string, 0, len(a))
+	for _, id := range a {
+		if !drop[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// existing returns the stored hash and extractor version of the articles
+// among ids that are in the graph, in one query.
+func (l *Loader) existing(ctx context.Context, ids []string) (map[string]stored, error) {
+	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.cfg.Database, AccessMode: neo4j.AccessModeRead})
+	defer closeSession(ctx, session, l)
+	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (map[string]stored, error) {
+		res, err := tx.Run(ctx, queryExistingArticles, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, fmt.Errorf("look up articles: %w", err)
+		}
+		out := map[string]stored{}
+		for res.Next(ctx) {
+			r := res.Record()
+			id, _, err := neo4j.GetRecordValue[string](r, "id")
+			if err != nil {
+				return nil, fmt.Errorf("look up articles: %w", err)
+			}
+			// A node written by hand may lack either property; it then
+			// counts as changed and is rewritten.
+			hash, _, _ := neo4j.GetRecordValue[string](r, "hash")
+			version, _, _ := neo4j.GetRecordValue[string](r, "extractor")
+			out[id] = stored{hash: hash, extractor: version}
+		}
+		if err := res.Err(); err != nil {
+			return nil, fmt.Errorf("look up articles: %w", err)
+		}
+		return out, nil
+	})
+}
+
+// stored is what the graph holds of an article already.
+type stored struct{ hash, extractor string }
+
+func closeSession(ctx context.Context, s neo4j.SessionWithContext, l *Loader) {
+	if err := s.Close(context.WithoutCancel(ctx)); err != nil {
+		l.logger.Warn("close neo4j session", "err", err)
+	}
+}
+
+// transient reports whether err may heal by itself: the server went away
+// or is busy, or the driver's own retries ran out of time.
+func transient(err error) bool {
+	return neo4j.IsConnectivityError(err) || neo4j.IsRetryable(err) || neo4j.IsTransactionExecutionLimit(err)
+}
+
+// withRetry runs op, and runs it again after a growing pause when it fails
+// with a transient error, up to cfg.Retries more times. The driver already
+// retries inside a managed transaction for MaxTransactionRetryTime; this
+// outer loop rides out a database restart that takes longer.
+func (l *Loader) withRetry(ctx context.Context, what string, op func() error) error {
+	delay := l.cfg.RetryDelay
+	for attempt := 1; ; attempt++ {
+		err := op()
+		if err == nil || ctx.Err() != nil || !transient(err) || attempt > l.cfg.Retries {
+			return err
+		}
+		l.logger.Warn("neo4j write failed, retrying", "op", what, "attempt", attempt, "retry_in", delay, "err", err)
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+}
