@@ -209,14 +209,18 @@ func (l *Loader) writeBatch(ctx context.Context, batch []*docRows) (writeCounts,
 			{"count mentions", queryCountMentions, "ids", without(p.mentioned, touched), len(p.mentioned) == 0},
 			{"recompute reloaded entities", queryRecomputeTouched, "ids", touched, len(touched) == 0},
 		}
+		timings := make([]any, 0, 2*len(steps))
 		for _, s := range steps {
 			if s.skip {
 				continue
 			}
+			t := time.Now()
 			if err := consume(s.name, s.query, map[string]any{s.key: s.rows}); err != nil {
 				return c, err
 			}
+			timings = append(timings, s.name, time.Since(t).Round(time.Millisecond))
 		}
+		l.logger.Debug("batch written", append([]any{"articles", len(p.ids)}, timings...)...)
 		c.Entities = len(p.known) + len(p.discovered)
 		c.Facts = len(p.facts)
 		return c, nil

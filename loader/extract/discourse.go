@@ -160,6 +160,19 @@ var speakerTitles = set("director", "ceo", "head", "chairman", "deputy", "spokes
 // company and not its country.
 func (d *doc) findSpeakers() {
 	d.speaker = map[int]string{}
+	defer func() {
+		// An interview speaks for one company throughout.
+		if len(d.speaker) > 0 {
+			first := ""
+			for _, s := range d.sents {
+				if e := d.speaker[s.Para]; e != "" {
+					first = e
+					break
+				}
+			}
+			d.speaker[-1] = first
+		}
+	}()
 	for _, s := range d.sents {
 		if _, done := d.speaker[s.Para]; done {
 			continue
@@ -210,9 +223,12 @@ func (d *doc) resolveReferences(f focus) {
 				continue
 			}
 			// Named mentions earlier in this sentence count as recent.
+			// ("Rosatom supplies fuel to the plant": not Rosatom itself;
+			// "MTZ and Bashkortostan signed an agreement under which the
+			// republic's farms ...": Bashkortostan.)
 			var before []mention
 			for _, m := range s.mentions {
-				if m.end <= i && !m.ref {
+				if m.end <= i && !m.ref && (crossesBoundary(toks, m.end-1, i) || relativeBetween(toks, m.end, i)) {
 					before = append(before, m)
 				}
 			}
@@ -307,6 +323,17 @@ func (d *doc) resolveReferences(f focus) {
 			recent = recent[len(recent)-40:]
 		}
 	}
+}
+
+// relativeBetween reports whether a relative pronoun lies in [i, j).
+func relativeBetween(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].Norm {
+		case "which", "that", "where", "whose", "who":
+			return true
+		}
+	}
+	return false
 }
 
 // latest returns the id of the most recent mention of one of types,

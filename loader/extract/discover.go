@@ -45,12 +45,19 @@ func capRun(toks []text.Token, i, max int) int {
 	for j < len(toks) && words < max {
 		t := toks[j]
 		switch {
+		case isNameWord(t) && t.Norm == "no" && j+1 < len(toks) && toks[j+1].Kind == text.Number:
+			return j + 2 // "Passenger Enterprise No. 8"
 		case isNameWord(t):
 			j++
 			words++
-		case (t.IsDash() && !t.Space) || t.Norm == "&" || t.Norm == "of" || t.Norm == "and":
+		case (t.IsDash() && !t.Space) || t.Norm == "&" || t.Norm == "of" || t.Norm == "and" || t.Norm == "for":
 			if j+1 < len(toks) && isNameWord(toks[j+1]) && j > i && !(t.IsDash() && toks[j+1].Space) {
 				j++
+				continue
+			}
+			// "of the City of Moscow"
+			if (t.Norm == "of" || t.Norm == "for") && j+2 < len(toks) && toks[j+1].Norm == "the" && isNameWord(toks[j+2]) && j > i {
+				j += 2
 				continue
 			}
 			return j
@@ -160,6 +167,16 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = end
 			continue
 		}
+		// An organisation word opening a long name: "Fund for Capital
+		// Repair of ...", "Bank of Georgia".
+		if strongOrgHeads[t.Norm] || t.Norm == "fund" {
+			if i+1 < end && (toks[i+1].Norm == "of" || toks[i+1].Norm == "for") && countWords(toks, i, end) >= 2 &&
+				!containsNotOrg(toks, i, end) {
+				add(i, end, i, end, confOrgHead, "")
+				i = end - 1
+				continue
+			}
+		}
 		// Capitalised words ending in an organisation word: First Mining
 		// Company; "No. 8" may follow.
 		if head := lastNameWord(toks, i, end); head >= 0 && orgHeads[toks[head].Norm] {
@@ -224,6 +241,9 @@ func closingQuote(toks []text.Token, i int) int {
 }
 
 func lastNameWord(toks []text.Token, i, end int) int {
+	if end-i >= 3 && toks[end-1].Kind == text.Number && toks[end-2].Norm == "no" {
+		end -= 2 // "Passenger Enterprise No. 8"
+	}
 	for k := end - 1; k >= i; k-- {
 		if toks[k].Kind == text.Word && isNameWord(toks[k]) {
 			return k

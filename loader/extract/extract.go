@@ -30,6 +30,7 @@ func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
 // Extract reads one document.
 func (x *Extractor) Extract(doc *source.Document) *Result {
 	d := newDoc(x.gaz, doc.Text)
+	d.titled = doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
@@ -163,7 +164,7 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		var deals []*Relation
 		var weak []*fact
 		for _, fa := range groups[k] {
-			if fa.quantity == 0 {
+			if fa.quantity == 0 || fa.title && len(groups[k]) > 1 {
 				weak = append(weak, fa)
 				continue
 			}
@@ -175,6 +176,9 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		}
 		for _, fa := range weak {
 			target := matchingDeal(deals, fa)
+			if fa.title && target == nil && len(deals) > 0 {
+				target = deals[0]
+			}
 			if target == nil {
 				if len(deals) == 0 {
 					deals = append(deals, d.relationOf(k.from, k.to, fa))

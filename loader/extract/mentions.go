@@ -46,6 +46,8 @@ type doc struct {
 	discovered map[string]*Entity
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
+	// titled is set when the text opens with the headline paragraph.
+	titled bool
 }
 
 func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {

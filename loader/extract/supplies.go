@@ -20,6 +20,9 @@ type fact struct {
 	sent                *sentence
 	conf                float64
 	generic             bool // the goods were named only as "vehicles", "them"...
+	// title marks a fact read from the headline, which retells the lead in
+	// the present tense; it never makes a deal of its own.
+	title bool
 }
 
 // trigger is a word that states a supply.
@@ -108,7 +111,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 		}
 		// A trigger right after another one continues its statement.
-		if len(out) > 0 && i-out[len(out)-1].at <= 4 && !crossesBoundary(toks, out[len(out)-1].at, i) {
+		if len(out) > 0 && (i-out[len(out)-1].at <= 4 || i-out[len(out)-1].at <= 8 && !partyBetween(ms, out[len(out)-1].at, i)) &&
+			!crossesBoundary(toks, out[len(out)-1].at, i) {
 			last := &out[len(out)-1]
 			if tr.neutral && !last.neutral {
 				continue
@@ -124,6 +128,17 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		out = append(out, tr)
 	}
 	return out
+}
+
+// partyBetween reports whether a name other than goods lies between two
+// tokens.
+func partyBetween(ms []mention, i, j int) bool {
+	for _, m := range ms {
+		if m.start > i && m.end <= j && m.typ != gazetteer.Product {
+			return true
+		}
+	}
+	return false
 }
 
 // crossesBoundary reports whether a clause boundary lies between i and j.
@@ -202,8 +217,11 @@ func (d *doc) findSupplies(f focus) []*fact {
 			if fa == nil {
 				continue
 			}
-			facts = append(facts, fa)
-			lastInSentence = fa
+			fa.title = d.titled && s.Para == 0
+			for _, part := range d.split(fa, tr) {
+				facts = append(facts, part)
+				lastInSentence = part
+			}
 		}
 	}
 	return facts
@@ -238,7 +256,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations") && len(fa.products) == 0 {
 		return nil // talks about goods are a supply in negotiation; others are not
 	}
-	fa.quantity = quantity(toks, s.mentions, cl)
+	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
 	fa.when = when(d.span(s, cl.start, cl.end))
 
@@ -269,6 +287,8 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
+	recipient = d.ruralRegions(s, recipient)
+	supplier = d.citySuppliers(s, supplier)
 	// "grateful to you for choosing MAZ buses": the one thanked acted.
 	if tr.get && tr.at > 0 && toks[tr.at-1].Norm == "for" && strings.HasSuffix(toks[tr.at].Norm, "ing") {
 		for i := len(roles) - 1; i >= 0; i-- {
@@ -316,6 +336,8 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 && weSupply {
 		if e := d.speaker[s.Para]; e != "" {
 			supplier = []string{e}
+		} else if e := d.speaker[-1]; e != "" && d.countryOf(e) == f.home {
+			supplier = []string{e}
 		} else if f.home != "" {
 			supplier = []string{f.home}
 		}
@@ -331,10 +353,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		supplier = []string{f.home}
 		fa.conf = 0.5
 	}
-	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) {
+	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) && (fa.generic || fa.quantity > 0) {
 		fa.products = prev.products
 	}
-	if len(fa.products) == 0 && len(supplier) == 1 {
+	if len(fa.products) == 0 && len(supplier) == 1 && fa.generic {
 		fa.products = d.recentProductsOf(s, supplier[0])
 	}
 	supplier, recipient = d.validRoles(supplier, recipient)
@@ -343,10 +365,15 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	// Goods must be named, unless a named firm supplies (its goods are
 	// known) or the statement continues one that named them.
-	if len(fa.products) == 0 && !d.anyEnterprise(supplier) {
+	if len(fa.products) == 0 && (!d.anyEnterprise(supplier) || !fa.generic && fa.quantity == 0) {
 		return nil
 	}
 	fa.supplier, fa.recipient = supplier, recipient
+	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s {
+		// "The machines were handed over to farmers in Barnaul": the same
+		// delivery, told in more detail.
+		return nil
+	}
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
 		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
 		// The same deal told again: update it instead of adding one.
@@ -366,6 +393,61 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	return fa
+}
+
+// ruralNouns after a city name mean its region's countryside: "Omsk
+// farms" are farms of Omsk Oblast.
+var ruralNouns = set("farms", "farmers", "agrarians", "agricultural", "loggers", "logging", "timber",
+	"forestry", "villages", "districts", "agroholdings", "grain")
+
+// ruralRegions replaces a city recipient written as an adjective of rural
+// nouns with its region.
+func (d *doc) ruralRegions(s *sentence, ids []string) []string {
+	for i, id := range ids {
+		e := d.entity(id)
+		if e == nil || e.Type != string(gazetteer.City) || e.Region == "" {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.id == id && !m.ref && m.end < len(s.Tokens) && ruralNouns[s.Tokens[m.end].Norm] {
+				ids[i] = e.Region
+			}
+		}
+	}
+	return ids
+}
+
+// citySuppliers reads a city named as a source of goods ("from Kolomna",
+// "made in Mogilev") as the enterprise of the article based there.
+func (d *doc) citySuppliers(s *sentence, ids []string) []string {
+	for i, id := range ids {
+		if e := d.entity(id); e != nil && e.Type == string(gazetteer.City) {
+			if ent := d.enterpriseIn(id, nil); ent != "" {
+				ids[i] = ent
+			}
+		}
+	}
+	return ids
+}
+
+// within reports whether every place in inner lies in one of outer: a city
+// in a region, a region in a country.
+func (d *doc) within(inner, outer []string) bool {
+	if len(inner) == 0 {
+		return false
+	}
+	for _, id := range inner {
+		ok := false
+		for _, o := range outer {
+			if id == o || d.regionOf(id) == o || d.countryOf(id) == o && d.isCountry(o) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // dropWe removes the pronoun "we" from a party list and reports whether it
@@ -394,6 +476,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 		if r.m.demonym && !demonymParty(s.Tokens, r.m) {
 			continue // "its Russian plant": an adjective, not a party
+		}
+		if r.poss && r.m.typ == gazetteer.Country && placeFollows(s.mentions, r.m) {
+			continue // "Russia's Altai Krai": the region is the party
 		}
 		// "bought MAZ buses": the enterprise before the goods made them.
 		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) {
@@ -464,9 +549,19 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			}
 		}
 	case tr.get && tr.passive:
-		// "were purchased by farms of the region": by-phrase receives.
-		recipient = ids(first(fromBy, in, toFor))
-		supplier = ids(first(object, subject))
+		// "were purchased by farms of the region": the by-phrase after the
+		// verb receives; by-phrases before it name makers.
+		var agent *role
+		if fromBy != nil && !fromBy.left {
+			agent = fromBy
+		}
+		recipient = ids(first(agent, in, toFor))
+		if fromBy != nil && fromBy.left {
+			supplier = ids(fromBy)
+		}
+		if supplier == nil {
+			supplier = ids(first(object, subject))
+		}
 	case tr.get:
 		recipient = ids(first(possessor, subject, in))
 		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" {
@@ -519,14 +614,28 @@ func attributive(toks []text.Token, m mention) bool {
 var attributeNouns = set("industry", "sector", "market", "markets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
 	"assembly", "maker", "makers", "manufacturing", "service", "services", "drivers", "park")
 
+// placeFollows reports whether a region or city follows mention m right
+// after its possessive "'s".
+func placeFollows(ms []mention, m mention) bool {
+	for _, o := range ms {
+		if o.start == m.end+1 && (o.typ == gazetteer.Region || o.typ == gazetteer.City) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveOpeners start ", which ...," and ", part of X," asides.
+var appositiveOpeners = set("which", "who", "whose", "part", "a", "an", "one", "owned", "based",
+	"headquartered", "located", "founded", "controlled", "its", "the", "member", "subsidiary")
+
 // asides marks the tokens before at that lie in a parenthesis or a
 // relative clause (", which is setting up ... ,"), whose names are not the
 // subject of the trigger.
 func asides(toks []text.Token, at int) map[int]bool {
 	out := map[int]bool{}
 	for i := 0; i < at; i++ {
-		open := toks[i].Norm == "(" ||
-			toks[i].Norm == "," && i+1 < at && (toks[i+1].Norm == "which" || toks[i+1].Norm == "who" || toks[i+1].Norm == "whose")
+		open := toks[i].Norm == "(" || toks[i].Norm == "," && i+1 < at && appositiveOpeners[toks[i+1].Norm]
 		if !open {
 			continue
 		}
@@ -710,21 +819,63 @@ func isCoordination(gap []text.Token) bool {
 	return true
 }
 
-// prepBefore returns the preposition before token i, skipping articles and
-// adjectives such as "the", "Russia's", "farms of" stay "of".
+// prepBefore returns the preposition that governs the name at token i,
+// skipping articles, adjectives and possessives ("to the Russian
+// capital") and the nouns of people and firms a place qualifies ("by
+// farms of the region", "to agricultural producers in Tatarstan").
 func prepBefore(toks []text.Token, i int) string {
+	p, at := prepAt(toks, i)
+	if (p == "of" || p == "in" || p == "from") && at > 0 {
+		// "farms of the region": look past the party noun.
+		k := at - 1
+		for k >= 0 && k >= at-3 && !partyNouns[toks[k].Norm] && toks[k].Kind == text.Word && !toks[k].Cap {
+			k--
+		}
+		if k >= 0 && partyNouns[toks[k].Norm] {
+			k--
+			for k >= 0 && toks[k].Kind == text.Word && !toks[k].Cap && !recipientPreps[toks[k].Norm] &&
+				!sourcePreps[toks[k].Norm] && (determiners[toks[k].Norm] || isAdjectiveLike(toks[k].Norm)) {
+				k--
+			}
+			if k >= 0 && (recipientPreps[toks[k].Norm] || sourcePreps[toks[k].Norm]) {
+				return toks[k].Norm
+			}
+			if k < 0 || !isPrepLike(toks[k].Norm) {
+				return "" // "agricultural producers of the Omsk Region bought": the subject
+			}
+		}
+	}
+	return p
+}
+
+// prepAt returns the preposition before token i and its index.
+func prepAt(toks []text.Token, i int) (string, int) {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		w := toks[k].Norm
 		switch {
 		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with":
-			return w
+			return w, k
 		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian":
 			continue
 		default:
-			return ""
+			return "", -1
 		}
 	}
-	return ""
+	return "", -1
+}
+
+// isAdjectiveLike reports words that may stand between a preposition and
+// a party noun: "to agricultural producers", "by municipal carriers".
+func isAdjectiveLike(w string) bool {
+	return strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ive") ||
+		strings.HasSuffix(w, "ary") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ern") ||
+		strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ous") || w == "local" || w == "state" || w == "private" ||
+		w == "timber" || w == "logging" || w == "mining" || w == "coal" || w == "road" || w == "construction" ||
+		w == "transport" || w == "bus" || w == "dairy" || w == "farm" || w == "large" || w == "small" || w == "major"
+}
+
+func isPrepLike(w string) bool {
+	return recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || w == "among" || w == "between"
 }
 
 // makerPairs finds enterprises named as makers of products in a sentence.
@@ -784,6 +935,16 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 			for _, p := range products {
 				if d.gaz.Makes(m.id, p) {
 					return []string{m.id}
+				}
+			}
+		}
+	}
+	// "elevators made in Mogilev": the article's firm in that city.
+	for k := cl.start; k+2 < cl.end; k++ {
+		if produceVerbs[s.Tokens[k].Norm] && s.Tokens[k+1].Norm == "in" {
+			if j := mentionAt(s.mentions, k+2); j >= 0 && s.mentions[j].typ == gazetteer.City {
+				if e := d.enterpriseIn(s.mentions[j].id, nil); e != "" {
+					return []string{e}
 				}
 			}
 		}
@@ -993,18 +1154,58 @@ func moreConcrete(a, b string) string {
 	return a
 }
 
+// nearestQuantity returns the stated number of units closest to the
+// trigger: "to deliver about 500 trucks ..., up from 430 vehicles shipped
+// in 2023" gives 500 for "deliver" and 430 for "shipped".
+func nearestQuantity(toks []text.Token, ms []mention, cl clause, at int) int {
+	best, bestDist := 0, 1<<30
+	for k := cl.start; k < cl.end; k++ {
+		if toks[k].Kind != text.Number && numberWords[toks[k].Norm] == 0 {
+			continue
+		}
+		if n := quantity(toks, ms, clause{start: k, end: cl.end}); n > 0 && firstNumber(toks, k, cl.end) == k {
+			dist := abs(k - at)
+			if k < at {
+				dist += 2 // the object after the verb is the likelier count
+			}
+			if dist < bestDist {
+				best, bestDist = n, dist
+			}
+		}
+	}
+	return best
+}
+
+// firstNumber returns the index of the first number at or after k.
+func firstNumber(toks []text.Token, k, end int) int {
+	for ; k < end; k++ {
+		if toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// numberWords are counts written as words: "two TEP70BS locomotives".
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
+
 // quantity returns the number of units stated in a clause: a number right
 // before a product or a count word ("150 vehicles", "a batch of 20
 // tractors", "over 1,200 units"), or 0.
 func quantity(toks []text.Token, ms []mention, cl clause) int {
 	for k := cl.start; k < cl.end; k++ {
 		t := toks[k]
-		if t.Kind != text.Number || (k > 0 && toks[k-1].IsDash() && !t.Space) || (k > 0 && toks[k-1].Norm == "$") {
-			continue
-		}
-		n, err := strconv.Atoi(t.Norm)
-		if err != nil || n <= 0 {
-			continue
+		n := numberWords[t.Norm]
+		if n == 0 {
+			if t.Kind != text.Number || (k > 0 && toks[k-1].IsDash() && !t.Space) || (k > 0 && toks[k-1].Norm == "$") {
+				continue
+			}
+			var err error
+			if n, err = strconv.Atoi(t.Norm); err != nil || n <= 0 {
+				continue
+			}
 		}
 		j := k + 1
 		if j < cl.end && (toks[j].Norm == "thousand" || toks[j].Norm == "000") {
@@ -1044,4 +1245,97 @@ var whenRE = regexp.MustCompile(`(?i)\b(at the (end|beginning|start) of( the)? \
 // when returns the first time expression of a clause, as written.
 func when(clauseText string) string {
 	return whenRE.FindString(clauseText)
+}
+
+// split divides a fact that lists goods with their own makers or their
+// own numbers into one fact per maker or product: "146 tractors produced
+// by MTZ and 31 combines made by Gomselmash", "another 30 combines and 12
+// forage harvesters".
+func (d *doc) split(fa *fact, tr trigger) []*fact {
+	if len(fa.products) < 2 {
+		return []*fact{fa}
+	}
+	s := fa.sent
+	cl := clauseOf(s.Tokens, tr.at)
+	type part struct {
+		maker    string
+		quantity int
+	}
+	parts := map[string]part{}
+	makers, counts := map[string]bool{}, 0
+	for _, m := range s.mentions {
+		if m.typ != gazetteer.Product || !contains(fa.products, m.id) || m.start < cl.start || m.end > cl.end {
+			continue
+		}
+		p := part{quantity: quantityBefore(s.Tokens, s.mentions, m, cl)}
+		for _, mp := range d.makerPairs(s) {
+			if mp.product == m.id {
+				p.maker = mp.enterprise
+			}
+		}
+		if p.maker != "" {
+			makers[p.maker] = true
+		}
+		if p.quantity > 0 {
+			counts++
+		}
+		parts[m.id] = p
+	}
+	byMaker := len(makers) >= 2 && !d.namedSupplier(fa, makers)
+	if !byMaker && counts < 2 {
+		return []*fact{fa}
+	}
+	var out []*fact
+	for _, id := range fa.products {
+		p := parts[id]
+		cp := *fa
+		cp.products = []string{id}
+		if p.quantity > 0 {
+			cp.quantity = p.quantity
+		} else if counts >= 2 {
+			cp.quantity = 0
+		}
+		if byMaker && p.maker != "" {
+			cp.supplier = []string{p.maker}
+		}
+		// Goods of one maker and one number stay together.
+		merged := false
+		for _, o := range out {
+			if sameIDs(o.supplier, cp.supplier) && (o.quantity == cp.quantity || cp.quantity == 0) {
+				o.products = append(o.products, id)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, &cp)
+		}
+	}
+	return out
+}
+
+// namedSupplier reports whether the fact's supplier was named as such
+// rather than read from the makers of the goods.
+func (d *doc) namedSupplier(fa *fact, makers map[string]bool) bool {
+	for _, id := range fa.supplier {
+		if !makers[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityBefore returns the number of units written right before product
+// mention m ("31 combine harvesters", "12 KSK-600 forage harvesters").
+func quantityBefore(toks []text.Token, ms []mention, m mention, cl clause) int {
+	for k := m.start - 1; k >= cl.start && k >= m.start-5; k-- {
+		t := toks[k]
+		if t.Kind == text.Number && !(k > 0 && toks[k-1].IsDash() && !t.Space) && !(k+1 < len(toks) && toks[k+1].IsDash()) {
+			return quantity(toks, ms, clause{start: k, end: m.end})
+		}
+		if t.Kind == text.Punct && !t.IsDash() || mentionAt(ms, k) >= 0 && ms[mentionAt(ms, k)].typ == gazetteer.Product {
+			return 0
+		}
+	}
+	return 0
 }
