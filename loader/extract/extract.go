@@ -157,8 +157,19 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 			}
 		}
 	}
+	bodySuppliers := map[string]bool{}
+	for _, fa := range facts {
+		if !fa.title {
+			for _, s := range fa.supplier {
+				bodySuppliers[s] = true
+			}
+		}
+	}
 	var out []Relation
 	for _, k := range keys {
+		if onlyTitle(groups[k]) && !bodySuppliers[k.from] && len(facts) > len(groups[k]) {
+			continue // a headline's grammar is loose; the body must agree
+		}
 		d.ensureEntity(k.from)
 		d.ensureEntity(k.to)
 		var deals []*Relation
@@ -176,15 +187,12 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		}
 		for _, fa := range weak {
 			target := matchingDeal(deals, fa)
-			if fa.title && target == nil && len(deals) > 0 {
-				target = deals[0]
+			if target == nil && len(deals) > 0 && (fa.title || len(fa.products) == 0 || fa.generic) {
+				target = deals[0] // a retelling without goods of its own
 			}
 			if target == nil {
-				if len(deals) == 0 {
-					deals = append(deals, d.relationOf(k.from, k.to, fa))
-					continue
-				}
-				target = deals[0]
+				deals = append(deals, d.relationOf(k.from, k.to, fa))
+				continue
 			}
 			d.fold(target, fa)
 		}
@@ -193,6 +201,15 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		}
 	}
 	return out
+}
+
+func onlyTitle(facts []*fact) bool {
+	for _, fa := range facts {
+		if !fa.title {
+			return false
+		}
+	}
+	return true
 }
 
 // sameDeal returns the deal with the same status and quantity as fa.

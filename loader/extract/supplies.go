@@ -32,7 +32,12 @@ type trigger struct {
 	noun    bool // "the supply of", "deliveries"
 	passive bool // "were delivered", "were bought by"
 	neutral bool // "contract", "agreement", "order": direction from who makes what
+	copula  bool // "X is the largest buyer of Y", "the buyers of Y were X"
 }
+
+// buyerNouns name the receiving side; the copula links them to a party.
+var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
+	"importer", "importers", "purchaser", "purchasers", "client", "clients")
 
 // clause is the stretch of a sentence that one trigger governs.
 type clause struct {
@@ -49,7 +54,7 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		w := t.Norm
 		give, getV, nounG := giveVerbs[w], getVerbs[w], giveNouns[w]
-		if !give && !getV && !nounG {
+		if !give && !getV && !nounG && !buyerNouns[w] {
 			continue
 		}
 		tr := trigger{at: i}
@@ -65,6 +70,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			(i > 0 && toks[i-1].Kind == text.Word && toks[i-1].Cap && !give && !getV) || !give && !getV)
 		if w == "supplier" || w == "suppliers" {
 			tr.noun = false // "MTZ remains the largest supplier of ...": the subject supplies
+		}
+		if buyerNouns[w] {
+			// "Kuzbass is the largest consumer of BELAZ dump trucks", "the
+			// main buyers of Belarusian potash were China, India and Brazil"
+			tr.get, tr.noun, tr.copula = true, false, true
 		}
 		switch {
 		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
@@ -548,6 +558,17 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				recipient = []string{id}
 			}
 		}
+	case tr.copula:
+		recipient = ids(first(subject, possessor))
+		if recipient == nil {
+			for i := range roles {
+				if r := &roles[i]; !r.left && r.prep == "" && !d.isProductMaker(s, r.m) {
+					recipient = ids(r)
+					break
+				}
+			}
+		}
+		supplier = ids(first(maker, fromBy))
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
 		// verb receives; by-phrases before it name makers.
@@ -677,6 +698,13 @@ func demonymParty(toks []text.Token, m mention) bool {
 		}
 	}
 	return false
+}
+
+// isProductMaker reports whether mention m stands right before goods as
+// their maker ("BELAZ dump trucks").
+func (d *doc) isProductMaker(s *sentence, m mention) bool {
+	k := mentionAt(s.mentions, m.end)
+	return k >= 0 && s.mentions[k].typ == gazetteer.Product
 }
 
 // pickMaker chooses the supplier among the parties of a contract: the
@@ -855,8 +883,9 @@ func prepAt(toks []text.Token, i int) (string, int) {
 		switch {
 		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with":
 			return w, k
-		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian":
-			continue
+		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian" ||
+			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
+			continue // "from the Russian manufacturer PK ...", "the company «X»"
 		default:
 			return "", -1
 		}

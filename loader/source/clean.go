@@ -31,7 +31,7 @@ var (
 	trailerRE = regexp.MustCompile(`(?i)^(other (materials|news|articles|stories)|related (news|articles|materials|stories|posts)|more (news|stories|articles|on (this|the) topic)|latest (news|articles)|top (news|stories)|you (may|might) also (like|be interested in)|most (read|popular|viewed)|popular( news)?|news feed|recommended|read also|see also|also read|more in|news by topic)(\s+(of|on|from|in|by|about)\b[^.!?]{0,60})?\s*:?$`)
 	// An agency dateline opening the first paragraph: "MINSK, 22 April
 	// (BelTA) - ", "MOSCOW, April 22. /TASS/. ", "Moscow. 22 April. INTERFAX - ".
-	datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{L} .-]{1,30},?\s+((\d{1,2}\s+` + monthRE + `|` + monthRE + `\s+\d{1,2})(,?\s+\d{4})?)?\.?\s*(\((BelTA|BELTA|TASS|Interfax|INTERFAX|RIA Novosti|Reuters|Sputnik|SB)\)|/(TASS|ITAR-TASS)/\.?|(INTERFAX|Interfax)(-[\p{L}]+)?)\s*[-–—.:]*\s*`)
+	datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]{1,30}(,\s*\p{Lu}[\p{L} .-]{1,25})?[,.]?\s+((\d{1,2}\s+` + monthRE + `|` + monthRE + `\s+\d{1,2})(,?\s+\d{4})?)?\.?\s*(\([\p{L} .-]{2,30}\)|/[\p{L} -]{2,20}/\.?|(INTERFAX|Interfax)(-[\p{L}]+)?)\s*[-–—.:]*\s*`)
 )
 
 // clean separates an article from the page around it. It drops timestamp,
