@@ -23,7 +23,7 @@ var (
 	// Photo and video credits.
 	creditRE = regexp.MustCompile(`(?i)^(photo|photos|image|picture|video|illustration|pictured|source of photo)s?\b\s*(:|by|courtesy|credit|—|-|–)|^photo courtesy\b|^(photo|image)\s*:|\bphoto:\s*\S+$|^фото\b`)
 	// A byline: "By Olga Petrova", "Author: ...".
-	bylineRE = regexp.MustCompile(`^(by|author:|text:|written by)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}(,\s*[\p{L} ]+)?$`)
+	bylineRE = regexp.MustCompile(`^([Bb]y|[Aa]uthor:|[Tt]ext:|[Ww]ritten by)\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}(,\s*[\p{L} ]+)?$`)
 	// Single lines of page furniture.
 	furnitureRE = regexp.MustCompile(`(?i)^(share|share this|tags?|keywords|print|views|comments?|subscribe\b.*|follow us\b.*|join us\b.*|read (also|more)\s*:.*|see also\s*:.*|also read\s*:.*|related\s*:.*|source\s*:.*|advertisement|ad|©.*|\(c\).*|all rights reserved.*|when using .*materials.*|copying .*prohibited.*|send|email|facebook|twitter|telegram|vk|vkontakte|whatsapp|viber|ok|odnoklassniki|home|news|economics|politics|society|regions|world|sports?|culture|menu|search|login|main page|back to top|previous|next)\s*[:.]?$`)
 	// A heading after which the rest of the page is navigation: lists of
@@ -57,7 +57,7 @@ func clean(raw string, hasTitle bool) page {
 			}
 			continue
 		case creditRE.MatchString(line) && len(line) < 160,
-			bylineRE.MatchString(line),
+			bylineRE.MatchString(line) && !strings.HasSuffix(line, ".") && len(line) < 80,
 			furnitureRE.MatchString(line) && len(line) < 160:
 			continue
 		}

@@ -236,3 +236,10 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// parseAll is parse as an iterator, for tests and fuzzing.
+func (r *Reader) parseAll(origin, format string, data []byte) iter.Seq2[*Document, error] {
+	return func(yield func(*Document, error) bool) {
+		r.parse(origin, format, data, "", yield)
+	}
+}
