@@ -222,6 +222,10 @@ func (d *doc) resolveReferences(f focus) {
 			if mentionAt(s.mentions, i) >= 0 {
 				continue
 			}
+			typ, ok := deicticTypes[t.Norm]
+			if t.Norm != "there" && (!ok || i == 0 || t.Cap) {
+				continue
+			}
 			// Named mentions earlier in this sentence count as recent.
 			// ("Rosatom supplies fuel to the plant": not Rosatom itself;
 			// "MTZ and Bashkortostan signed an agreement under which the
@@ -240,7 +244,6 @@ func (d *doc) resolveReferences(f focus) {
 				}
 				continue
 			}
-			typ, ok := deicticTypes[t.Norm]
 			if !ok || i == 0 || t.Cap {
 				continue
 			}
@@ -354,7 +357,6 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 	}
 	return ""
 }
-
 
 // isFederalCity reports whether a region is a city ("the city" may mean
 // Moscow).

@@ -21,7 +21,7 @@ type mention struct {
 	// modifier marks a name used as an attribute of goods ("MAZ buses",
 	// "Belarusian tractors"); it is less salient for "the company".
 	modifier bool
-	conf float64
+	conf     float64
 }
 
 // sentence is a sentence with what extraction found in it.

@@ -268,7 +268,6 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
-	fa.when = when(d.span(s, cl.start, cl.end))
 
 	// Roles of the named parties around the trigger.
 	var roles []role
@@ -379,6 +378,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	fa.supplier, fa.recipient = supplier, recipient
+	fa.when = when(d.span(s, cl.start, cl.end))
 	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s {
 		// "The machines were handed over to farmers in Barnaul": the same
 		// delivery, told in more detail.
@@ -550,6 +550,13 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				for _, id := range ids(p) {
 					parties = appendUnique(parties, id)
 				}
+			}
+		}
+		// Every firm of the clause may be a party: "MAZ and the Kazan
+		// carrier Metroelectrotrans signed a contract".
+		for _, r := range roles {
+			if r.m.typ == gazetteer.Enterprise && r.dist < 100 && !r.m.ref || r.m.typ == gazetteer.Enterprise && r.m.ref && r.left {
+				parties = appendUnique(parties, r.m.id)
 			}
 		}
 		supplier = d.pickMaker(parties, products, maker, f)
@@ -1271,9 +1278,20 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 
 var whenRE = regexp.MustCompile(`(?i)\b(at the (end|beginning|start) of( the)? \d{4}( - the (beginning|end) of \d{4})?|by the end of (the year|\d{4}|this year|next year)|(in|during|over) the (first|second|third|fourth|last) (half|quarter) of (\d{4}|the year|this year|next year)|in (early|late|mid-)?\d{4}|in (January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?|in Q[1-4]( \d{4})?|next (year|month|season|spring|summer|autumn|fall|winter)|this (year|month|season|spring|summer|autumn|fall|winter)|last (year|month|season|spring|summer|autumn|fall|winter)|since (the beginning of the year|January|\d{4})|(January|February)[–-](March|June|September|October|November)( \d{4})?|in the coming (years|months)|until \d{4}|by \d{4})\b`)
 
+// whenHints are words without which no time expression can match; they
+// spare the regular expression most clauses.
+var whenHints = []string{"20", "19", "next", "this", "last", "since", "end", "half", "quarter",
+	"coming", "until", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	"beginning", "start"}
+
 // when returns the first time expression of a clause, as written.
 func when(clauseText string) string {
-	return whenRE.FindString(clauseText)
+	for _, h := range whenHints {
+		if strings.Contains(clauseText, h) {
+			return whenRE.FindString(clauseText)
+		}
+	}
+	return ""
 }
 
 // split divides a fact that lists goods with their own makers or their

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"go.yaml.in/yaml/v3"
 
 	"tradegraph/loader/text"
 )
@@ -29,11 +29,11 @@ type countryRow struct {
 }
 
 type regionRow struct {
-	ISO     string   `yaml:"iso"`
-	ID      string   `yaml:"id"`
-	Name    string   `yaml:"name"`
-	Kind    string   `yaml:"kind"`
-	Country string   `yaml:"country"`
+	ISO      string   `yaml:"iso"`
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Kind     string   `yaml:"kind"`
+	Country  string   `yaml:"country"`
 	Capital  string   `yaml:"capital"`
 	Aliases  []string `yaml:"aliases"`
 	Demonyms []string `yaml:"demonyms"`
@@ -360,6 +360,8 @@ func slug(s string) string {
 	dash := false
 	for _, r := range text.Fold(s) {
 		switch {
+		case r == '\'' || r == '’':
+			// "People's" reads "peoples"
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			sb.WriteRune(r)
 			dash = false

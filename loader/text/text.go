@@ -102,7 +102,7 @@ func Tokenize(s string, base int) []Token {
 			tok := Token{Text: word, Start: base + i, End: base + j, Kind: Word, Space: space}
 			if digits {
 				tok.Kind = Number
-				tok.Norm = strings.NewReplacer(",", "").Replace(word)
+				tok.Norm = strings.ReplaceAll(word, ",", "")
 			} else {
 				tok.Norm = Fold(word)
 				first, _ := utf8.DecodeRuneInString(word)

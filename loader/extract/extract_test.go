@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/source"
+)
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer.Gazetteer
+	gazErr  error
+)
+
+func mustExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	gazOnce.Do(func() { gaz, gazErr = gazetteer.Load("") })
+	if gazErr != nil {
+		tb.Fatalf("load gazetteer: %v", gazErr)
+	}
+	return New(gaz)
+}
+
+// supplies renders the SUPPLIES relations of a result compactly.
+func supplies(r *Result) []string {
+	var out []string
+	for _, rel := range r.Relations {
+		if rel.Type != "SUPPLIES" {
+			continue
+		}
+		s := fmt.Sprintf("%s -> %s %v %s", rel.From, rel.To, rel.Products, rel.Status)
+		if rel.Quantity > 0 {
+			s += fmt.Sprintf(" x%d", rel.Quantity)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func extractText(t *testing.T, x *Extractor, body string) *Result {
+	t.Helper()
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Text: body}
+	return x.Extract(doc)
+}
+
+func TestSupplies(t *testing.T) {
+	x := mustExtractor(t)
+	for _, test := range []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"active past with quantity", "MAZ supplied 150 buses to Arkhangelsk Oblast in 2023.",
+			[]string{"MAZ -> Arkhangelsk Oblast [buses] delivered x150"}},
+		{"recipient buys", "Farms of the Omsk Region have bought 146 tractors from the Minsk Tractor Works.",
+			[]string{"MTZ -> Omsk Oblast [tractors] delivered x146"}},
+		{"maker before goods", "Road services of Nizhny Novgorod Oblast operate more than 200 Amkodor loaders.",
+			[]string{"Amkodor -> Nizhny Novgorod Oblast [loaders] ongoing x200"}},
+		{"negotiations", "Negotiations are underway on the supply of 50 MAZ buses to Novosibirsk.",
+			[]string{"MAZ -> Novosibirsk [buses] negotiating x50"}},
+		{"plan", "Gomselmash plans to ship 30 combine harvesters to Altai Krai next year.",
+			[]string{"Gomselmash -> Altai Krai [combine harvesters] planned x30"}},
+		{"country supplier", "Belarus is ready to supply tractors to the Voronezh region.",
+			[]string{"Belarus -> Voronezh Oblast [tractors] proposed"}},
+		{"contract between parties", "MAZ and the Kazan municipal carrier Metroelectrotrans signed a contract for the supply of 100 buses.",
+			[]string{"MAZ -> Metroelectrotrans [buses] contracted x100"}},
+		{"continuation keeps the deal", "We thank Tatarstan for choosing MAZ buses. We supplied 150 vehicles last year.",
+			[]string{"MAZ -> Republic of Tatarstan [buses] delivered x150"}},
+		{"two deals of one pair", "Mogilevliftmash shipped 190 elevators to the Bryansk region in 2023. This year the plant signed a contract for another 350 units.",
+			[]string{"Mogilevliftmash -> Bryansk Oblast [elevators] delivered x190", "Mogilevliftmash -> Bryansk Oblast [elevators] contracted x350"}},
+		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
+			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
+		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
+		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			got := supplies(extractText(t, x, test.text))
+			if diff := cmp.Diff(test.want, got); diff != "" {
+				t.Errorf("Extract(%q) supplies mismatch (-want +got):\n%s", test.text, diff)
+			}
+		})
+	}
+}
+
+func TestEvidenceOffsetsAreCharacters(t *testing.T) {
+	x := mustExtractor(t)
+	body := "«Belarus’ news»\n\nMAZ supplied 150 buses to Arkhangelsk Oblast."
+	r := extractText(t, x, body)
+	runes := []rune(body)
+	for _, rel := range r.Relations {
+		for _, ev := range rel.Evidence {
+			if got := string(runes[ev.Start:ev.End]); got != ev.Sentence {
+				t.Errorf("evidence [%d,%d) spells %q, want %q", ev.Start, ev.End, got, ev.Sentence)
+			}
+		}
+	}
+	if len(r.Relations) == 0 {
+		t.Fatal("no relations")
+	}
+}
+
+func TestEntities(t *testing.T) {
+	x := mustExtractor(t)
+	r := extractText(t, x, "OJSC «Amkodor-Pinsk» and the First Mining Company met Governor Alexander Tsybulsky in Petrozavodsk, Karelia. Belarusian tractors arrived.")
+	var got []string
+	for _, e := range r.Entities {
+		got = append(got, e.Type+":"+e.Name)
+	}
+	want := []string{"Enterprise:Amkodor-Pinsk", "Enterprise:First Mining Company", "Person:Alexander Tsybulsky",
+		"City:Petrozavodsk", "Region:Republic of Karelia", "Country:Belarus", "Product:tractors"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entities mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDevSetQuality scores extraction on the project's annotated dev set
+// with the shared scorer and fails when quality falls below the floors
+// reached so far. It needs python3 and ../shared/eval/score.py.
+func TestDevSetQuality(t *testing.T) {
+	scorer := filepath.Join("..", "..", "..", "shared", "eval", "score.py")
+	if _, err := os.Stat(scorer); err != nil {
+		t.Skipf("no scorer at %s", scorer)
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	x := mustExtractor(t)
+	for _, set := range []struct {
+		dir                string
+		entities, supplies float64
+	}{
+		{filepath.Join("..", "..", "testdata", "dev"), 0.90, 0.60},
+		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
+	} {
+		pred := filepath.Join(t.TempDir(), "pred.jsonl")
+		f, err := os.Create(pred)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		files, _ := filepath.Glob(filepath.Join(set.dir, "*.txt"))
+		var r source.Reader
+		for doc, err := range r.Read(context.Background(), files) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.NewEncoder(w).Encode(x.Extract(doc)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(python, scorer, set.dir, pred).CombinedOutput()
+		if err != nil {
+			t.Fatalf("score.py: %v\n%s", err, out)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		summary := lines[len(lines)-1]
+		t.Logf("%s: %s", set.dir, summary)
+		if got := metric(t, summary, "entities_f1"); got < set.entities {
+			t.Errorf("%s: entities F1 %.3f below %.2f\n%s", set.dir, got, set.entities, out)
+		}
+		if got := metric(t, summary, "supplies_f1"); got < set.supplies {
+			t.Errorf("%s: supplies F1 %.3f below %.2f\n%s", set.dir, got, set.supplies, out)
+		}
+	}
+}
+
+func metric(t *testing.T, summary, name string) float64 {
+	m := regexp.MustCompile(name + `=([0-9.]+)`).FindStringSubmatch(summary)
+	if m == nil {
+		t.Fatalf("no %s in %q", name, summary)
+	}
+	v, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, seed := range []string{"", "MAZ supplied 150 buses to Arkhangelsk Oblast.", "the region's «", "We. You. The plant.",
+		"OJSC «» – -", "1,200 2022-2023 No. 8 ,,,", "Bryansk, Kursk and Oryol regions", "\xff\xfe MAZ"} {
+		f.Add(seed)
+	}
+	x := mustExtractor(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		r := x.Extract(&source.Document{ID: "article:fuzz", Origin: "fuzz", Text: body})
+		n := len([]rune(body))
+		for _, rel := range r.Relations {
+			for _, ev := range rel.Evidence {
+				if ev.Start < 0 || ev.End > n || ev.Start > ev.End {
+					t.Fatalf("evidence [%d,%d) outside %d characters", ev.Start, ev.End, n)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkExtract measures extraction over the dev articles (about 3 KB
+// each) on one goroutine; articles/s is the figure the README reports.
+func BenchmarkExtract(b *testing.B) {
+	x := mustExtractor(b)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "dev", "*.txt"))
+	var docs []*source.Document
+	var r source.Reader
+	size := 0
+	for doc, err := range r.Read(context.Background(), files) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		size += len(doc.Text)
+	}
+	b.SetBytes(int64(size / len(docs)))
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		x.Extract(docs[n%len(docs)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
