@@ -230,9 +230,10 @@ func (d *doc) resolveReferences(f focus) {
 			// ("Rosatom supplies fuel to the plant": not Rosatom itself;
 			// "MTZ and Bashkortostan signed an agreement under which the
 			// republic's farms ...": Bashkortostan.)
+			possessive := i+1 < len(toks) && toks[i+1].Norm == "'s"
 			var before []mention
 			for _, m := range s.mentions {
-				if m.end <= i && !m.ref && (crossesBoundary(toks, m.end-1, i) || relativeBetween(toks, m.end, i)) {
+				if m.end <= i && !m.ref && (possessive || crossesBoundary(toks, m.end-1, i) || relativeBetween(toks, m.end, i)) {
 					before = append(before, m)
 				}
 			}

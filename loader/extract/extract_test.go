@@ -140,7 +140,7 @@ func TestDevSetQuality(t *testing.T) {
 		t.Skip("python3 not installed")
 	}
 	x := mustExtractor(t)
-	for _, set := range []struct {
+	for i, set := range []struct {
 		dir                string
 		entities, supplies float64
 	}{
@@ -148,6 +148,9 @@ func TestDevSetQuality(t *testing.T) {
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")
+		if keep := os.Getenv("TRADEGRAPH_PRED_DIR"); keep != "" {
+			pred = filepath.Join(keep, fmt.Sprintf("set%d.jsonl", i)) // kept for inspection
+		}
 		f, err := os.Create(pred)
 		if err != nil {
 			t.Fatal(err)

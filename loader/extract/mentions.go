@@ -48,6 +48,9 @@ type doc struct {
 	speaker map[int]string
 	// titled is set when the text opens with the headline paragraph.
 	titled bool
+	// pending is a supply clause that named goods and supplier but no
+	// recipient; a later clause of the same sentence may complete it.
+	pending *fact
 }
 
 func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {

@@ -35,6 +35,18 @@ type trigger struct {
 	copula  bool // "X is the largest buyer of Y", "the buyers of Y were X"
 }
 
+// copulaBefore reports "is the largest consumer": a form of "be" within
+// four words before i.
+func copulaBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Norm {
+		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes":
+			return true
+		}
+	}
+	return false
+}
+
 // buyerNouns name the receiving side; the copula links them to a party.
 var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
 	"importer", "importers", "purchaser", "purchasers", "client", "clients")
@@ -71,6 +83,9 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if w == "supplier" || w == "suppliers" {
 			tr.noun = false // "MTZ remains the largest supplier of ...": the subject supplies
 		}
+		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) {
+			continue
+		}
 		if buyerNouns[w] {
 			// "Kuzbass is the largest consumer of BELAZ dump trucks", "the
 			// main buyers of Belarusian potash were China, India and Brazil"
@@ -101,7 +116,7 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 		case "get", "gets", "got":
-			if next == "interested" || next == "acquainted" || next == "to" {
+			if next == "interested" || next == "acquainted" || next == "to" || next == "into" || next == "involved" || next == "used" {
 				continue
 			}
 		case "sale", "sales", "batch", "consignment", "supplier", "suppliers", "order", "orders":
@@ -252,9 +267,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	fa := &fact{sent: s, conf: 0.8}
 
 	// Products in the clause, and whether the goods are only "vehicles".
-	prodStart := cl.start
+	aside := asides(toks, tr.at)
 	for _, m := range s.mentions {
-		if m.typ == gazetteer.Product && m.start >= prodStart && m.end <= cl.end && !attributive(toks, m) {
+		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, m) && !aside[m.start] {
 			fa.products = appendUnique(fa.products, m.id)
 		}
 	}
@@ -298,6 +313,17 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
 	recipient = d.ruralRegions(s, recipient)
 	supplier = d.citySuppliers(s, supplier)
+	// "last year it supplied ...": the firm the sentence is about.
+	if len(supplier) == 0 && !tr.get && pronounSubject(toks, tr.at, cl) {
+		if e := d.latestFirm(s, tr.at); e != "" {
+			supplier = []string{e}
+		}
+	}
+	// "to Russian retail chains, including X5 Group and Magnit": the named
+	// ones are the recipients.
+	if named := d.included(s, cl); len(named) > 0 && (len(recipient) == 0 || d.isCountry(recipient[0])) {
+		recipient = named
+	}
 	// "grateful to you for choosing MAZ buses": the one thanked acted.
 	if tr.get && tr.at > 0 && toks[tr.at-1].Norm == "for" && strings.HasSuffix(toks[tr.at].Norm, "ing") {
 		for i := len(roles) - 1; i >= 0; i-- {
@@ -308,6 +334,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 
+	// "Belarus exported dairy products ..., and 80% of these went to
+	// Russia": an earlier clause of the sentence named the supplier.
+	if p := d.pending; len(supplier) == 0 && p != nil && p.sent == s {
+		supplier = p.supplier
+		if len(fa.products) == 0 {
+			fa.products = p.products
+		}
+	}
 	// "we" is resolved last: a statement that continues the previous one
 	// names its parties there.
 	supplier, weSupply := dropWe(supplier)
@@ -369,6 +403,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		fa.products = d.recentProductsOf(s, supplier[0])
 	}
 	supplier, recipient = d.validRoles(supplier, recipient)
+	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
+		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
+	}
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
@@ -460,6 +497,59 @@ func (d *doc) within(inner, outer []string) bool {
 	return true
 }
 
+// pronounSubject reports whether "it" or "they" is the subject of the
+// trigger: "it supplied", "it has delivered", "they will ship".
+func pronounSubject(toks []text.Token, at int, cl clause) bool {
+	for k := at - 1; k >= cl.start && k >= at-4; k-- {
+		switch toks[k].Norm {
+		case "it", "they":
+			return true
+		case "has", "have", "had", "will", "also", "already", "is", "are", "was", "were", "to", "plans",
+			"intends", "continues", "started", "began", "would", "can", "could", "regularly":
+			continue
+		}
+		if toks[k].Kind == text.Number || strings.HasSuffix(toks[k].Norm, "ly") {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// latestFirm returns the enterprise named last before token at in this or
+// the previous sentence, not counting makers' names on goods.
+func (d *doc) latestFirm(s *sentence, at int) string {
+	for k := s.index; k >= 0 && k >= s.index-1; k-- {
+		ms := d.sents[k].mentions
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.typ == gazetteer.Enterprise && !m.modifier && (k < s.index || m.end <= at) {
+				return m.id
+			}
+		}
+	}
+	return ""
+}
+
+// included returns the parties listed after ", including" at the end of a
+// clause.
+func (d *doc) included(s *sentence, cl clause) []string {
+	toks := s.Tokens
+	if cl.end+2 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "including" {
+		return nil
+	}
+	var out []string
+	for _, m := range s.mentions {
+		if m.start > cl.end+1 && !m.ref && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
+			if crossesBoundary(toks, cl.end+1, m.start) {
+				break
+			}
+			out = append(out, m.id)
+		}
+	}
+	return out
+}
+
 // dropWe removes the pronoun "we" from a party list and reports whether it
 // was there.
 func dropWe(ids []string) ([]string, bool) {
@@ -505,7 +595,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				fromBy = r
 			}
 		case r.left && (r.prep == "" || r.prep == "of" || r.prep == "in" && tr.get || r.prep == "at"):
-			if subject == nil || r.dist < subject.dist {
+			// The nearest name without a preposition is the subject; "of
+			// holding «X»" only when there is none.
+			if subject == nil || (r.prep == "") == (subject.prep == "") && r.dist < subject.dist || r.prep == "" && subject.prep != "" {
 				subject = r
 			}
 		case r.left && r.prep == "in" && in == nil:
@@ -691,7 +783,10 @@ func asides(toks []text.Token, at int) map[int]bool {
 var partyNouns = set("market", "markets", "customers", "customer", "buyers", "consumers",
 	"farms", "farmers", "regions", "cities", "companies", "enterprises", "partners", "side",
 	"clients", "manufacturers", "producers", "makers", "firms", "exporters", "importers",
-	"suppliers", "agrarians", "carriers", "operators", "utilities", "plants", "factories")
+	"suppliers", "agrarians", "carriers", "operators", "utilities", "plants", "factories",
+	"chains", "retailers", "distributors", "dealers", "stores", "shops", "networks", "supermarkets",
+	"hospitals", "schools", "depots", "miners", "loggers", "processors", "mills", "producers",
+	"organizations", "organisations", "agencies", "holdings", "cooperatives", "households", "residents")
 
 // demonymParty reports whether a demonym stands for its country as a party
 // rather than as a mere adjective.

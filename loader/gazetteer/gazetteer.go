@@ -148,6 +148,40 @@ func (g *Gazetteer) index() error {
 		}
 		return fmt.Errorf("gazetteer references: %s", strings.Join(problems, "; "))
 	}
+	g.addShortNames()
 	g.trie = buildTrie(g.entities)
 	return nil
+}
+
+// genericTails end company names that news often drop: "Savushkin
+// Product" is "Savushkin", "Segezha Group" would be "Segezha".
+var genericTails = map[string]bool{"product": true, "products": true, "group": true, "holding": true,
+	"company": true, "plant": true, "works": true, "corporation": true, "factory": true}
+
+// addShortNames gives an enterprise the one-word stem of a name that ends
+// in a generic word, unless that stem names anything else (Segezha is also
+// a town, so "Segezha Group" keeps its full name).
+func (g *Gazetteer) addShortNames() {
+	taken := map[string]bool{}
+	for _, e := range g.entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			taken[strings.ToLower(n)] = true
+		}
+	}
+	for w := range g.demonyms {
+		taken[w] = true
+	}
+	for _, e := range g.entities {
+		if e.Type != Enterprise {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			words := strings.Fields(n)
+			if len(words) != 2 || !genericTails[strings.ToLower(words[1])] || len(words[0]) < 4 || taken[strings.ToLower(words[0])] {
+				continue
+			}
+			e.Aliases = append(e.Aliases, words[0])
+			taken[strings.ToLower(words[0])] = true
+		}
+	}
 }
