@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/text"
 )
@@ -15,6 +17,9 @@ type focus struct {
 	// home is the country on the supplying side, usually the country of
 	// most enterprises and demonyms in the text ("we supply").
 	home string
+	// firm is the enterprise the article is about, when one takes at
+	// least half of all enterprise mentions.
+	firm string
 }
 
 // findFocus weighs the regions and countries of the document.
@@ -59,6 +64,18 @@ func (d *doc) findFocus() focus {
 	f.region = best(regionScore, d.firstSeen)
 	if f.addressee == "" {
 		f.addressee = f.region
+	}
+	firms, total := map[string]float64{}, 0.0
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.typ == gazetteer.Enterprise && !m.ref {
+				firms[m.id]++
+				total++
+			}
+		}
+	}
+	if id := best(firms, d.firstSeen); id != "" && firms[id]*2 >= total && total >= 3 {
+		f.firm = id
 	}
 	recipientCountry := d.countryOf(f.region)
 	delete(countryScore, recipientCountry)
@@ -148,7 +165,8 @@ func (d *doc) entity(id string) *Entity {
 
 // sayVerbs attribute a quote to its speaker.
 var sayVerbs = set("said", "says", "noted", "stressed", "told", "added", "explained", "emphasized",
-	"emphasised", "stated", "reported", "commented", "announced", "according", "statement", "believes")
+	"emphasised", "stated", "reported", "commented", "announced", "according", "statement", "believes",
+	"talked", "spoke", "interview", "interviewed", "asked")
 
 // speakerTitles near an enterprise name make it the speaker's company:
 // "BELAZ Director General ... said".
@@ -183,7 +201,7 @@ func (d *doc) findSpeakers() {
 				continue
 			}
 			for _, m := range s.mentions {
-				if m.typ != gazetteer.Enterprise || m.ref || m.modifier || abs(m.start-i) > 10 {
+				if m.typ != gazetteer.Enterprise || m.modifier || abs(m.start-i) > 10 {
 					continue
 				}
 				for k := max(0, m.start-4); k < min(len(toks), m.end+5); k++ {
@@ -387,15 +405,25 @@ func (d *doc) typeOf(id string) gazetteer.Type {
 // enterpriseIn returns an enterprise of the document based in city: one
 // mentioned recently, else a known one.
 func (d *doc) enterpriseIn(city string, recent []mention) string {
+	in := func(e *Entity) bool {
+		if e == nil || e.Type != string(gazetteer.Enterprise) {
+			return false
+		}
+		if e.City == city {
+			return true
+		}
+		// "Amkodor-Pinsk" is the Pinsk plant even when nobody said where
+		// it is.
+		c := d.entity(city)
+		return e.City == "" && c != nil && strings.Contains(strings.ToLower(e.Name), strings.ToLower(c.Name))
+	}
 	for i := len(recent) - 1; i >= 0; i-- {
-		if recent[i].typ == gazetteer.Enterprise {
-			if e := d.entity(recent[i].id); e != nil && e.City == city {
-				return e.ID
-			}
+		if e := d.entity(recent[i].id); in(e) {
+			return e.ID
 		}
 	}
 	for _, id := range d.order {
-		if e := d.entities[id]; e != nil && e.Type == string(gazetteer.Enterprise) && e.City == city {
+		if in(d.entities[id]) {
 			return id
 		}
 	}

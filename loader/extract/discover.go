@@ -182,7 +182,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if head := lastNameWord(toks, i, end); head >= 0 && orgHeads[toks[head].Norm] {
 			words := countWords(toks, i, head)
 			if words >= 1 && (strongOrgHeads[toks[head].Norm] || words >= 2) && !containsNotOrg(toks, i, end) &&
-				(strongOrgHeads[toks[head].Norm] && words >= 2 || !allKnownPlaces(ms, toks, i, head)) {
+				(strongOrgHeads[toks[head].Norm] && (words >= 2 || onlyCities(ms, toks, i, head)) || !allKnownPlaces(ms, toks, i, head)) {
 				if end+1 < len(toks) && toks[end].Norm == "no" && toks[end+1].Kind == text.Number {
 					end += 2
 				}
@@ -285,6 +285,13 @@ func allKnownPlaces(ms []mention, toks []text.Token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// onlyCities reports whether the name words in [i, j) are a city's name:
+// "Segezha Group", "Kolomna Plant" are firms named after their town.
+func onlyCities(ms []mention, toks []text.Token, i, j int) bool {
+	k := mentionAt(ms, i)
+	return k >= 0 && ms[k].typ == gazetteer.City && ms[k].end == j
 }
 
 // cleanName trims quotes, legal forms and a leading article from a name.

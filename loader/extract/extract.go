@@ -167,7 +167,7 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 	}
 	var out []Relation
 	for _, k := range keys {
-		if onlyTitle(groups[k]) && !bodySuppliers[k.from] && len(facts) > len(groups[k]) {
+		if onlyTitle(groups[k]) && bodySuppliers[k.from] {
 			continue // a headline's grammar is loose; the body must agree
 		}
 		d.ensureEntity(k.from)

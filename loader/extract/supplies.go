@@ -390,6 +390,12 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		recipient = []string{f.region}
 		fa.conf = 0.5
 	}
+	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && f.firm != "" && d.makesAny(f.firm, fa.products) &&
+		!contains(recipient, f.firm) {
+		// An article about one firm: its goods come from it.
+		supplier = []string{f.firm}
+		fa.conf = 0.55
+	}
 	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) {
 		// "The supply of logging machines is relevant for the region":
 		// the article's supplying country.
@@ -567,7 +573,7 @@ func dropWe(ids []string) ([]string, bool) {
 
 // assignRoles picks supplier and recipient among the parties of a clause.
 func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus, products []string) (supplier, recipient []string) {
-	var subject, object, fromBy, toFor, in, with, possessor, maker *role
+	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy *role
 	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
 		r := &roles[i]
@@ -591,8 +597,11 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		case r.left && r.poss && r.dist <= 3 && possessor == nil:
 			possessor = r
 		case r.left && sourcePreps[r.prep] && r.dist < 100:
-			if fromBy == nil || r.dist < fromBy.dist {
-				fromBy = r
+			// "146 tractors produced by MTZ have been purchased": makers
+			// before a passive verb; otherwise "the ULK group from the
+			// Arkhangelsk region" is part of the subject.
+			if tr.get && tr.passive && (makersBy == nil || r.dist < makersBy.dist) {
+				makersBy = r
 			}
 		case r.left && (r.prep == "" || r.prep == "of" || r.prep == "in" && tr.get || r.prep == "at"):
 			// The nearest name without a preposition is the subject; "of
@@ -671,13 +680,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
 		// verb receives; by-phrases before it name makers.
-		var agent *role
-		if fromBy != nil && !fromBy.left {
-			agent = fromBy
-		}
-		recipient = ids(first(agent, in, toFor))
-		if fromBy != nil && fromBy.left {
-			supplier = ids(fromBy)
+		recipient = ids(first(fromBy, in, toFor))
+		if makersBy != nil {
+			supplier = ids(makersBy)
 		}
 		if supplier == nil {
 			supplier = ids(first(object, subject))
@@ -724,6 +729,15 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 // a field rather than naming goods: "coal companies", "bus operator",
 // "the tractor plant".
 func attributive(toks []text.Token, m mention) bool {
+	// "tires for Kirovets tractors": the tractors are not supplied.
+	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
+		if toks[k].Norm == "for" && k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap {
+			return true
+		}
+		if !toks[k].Cap && toks[k].Kind != text.Number && !toks[k].IsDash() {
+			break
+		}
+	}
 	if m.end >= len(toks) {
 		return false
 	}
@@ -755,13 +769,17 @@ var appositiveOpeners = set("which", "who", "whose", "part", "a", "an", "one", "
 func asides(toks []text.Token, at int) map[int]bool {
 	out := map[int]bool{}
 	for i := 0; i < at; i++ {
-		open := toks[i].Norm == "(" || toks[i].Norm == "," && i+1 < at && appositiveOpeners[toks[i+1].Norm]
+		dash := toks[i].IsDash() && toks[i].Space
+		open := toks[i].Norm == "(" || toks[i].Norm == "," && i+1 < at && appositiveOpeners[toks[i+1].Norm] || dash
 		if !open {
 			continue
 		}
 		closeTok := ","
-		if toks[i].Norm == "(" {
+		switch {
+		case toks[i].Norm == "(":
 			closeTok = ")"
+		case dash:
+			closeTok = "-" // " - eight harvesters and six forwarders - "
 		}
 		j := i + 1
 		for j < at && toks[j].Norm != closeTok {
@@ -1147,6 +1165,16 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 		}
 	}
 	return sup, rec
+}
+
+// makesAny reports whether enterprise e is known to make one of products.
+func (d *doc) makesAny(e string, products []string) bool {
+	for _, p := range products {
+		if d.gaz.Makes(e, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) isCountry(id string) bool {
