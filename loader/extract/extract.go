@@ -157,6 +157,7 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 			}
 		}
 	}
+	facts = d.dropCountryRestatements(facts)
 	bodySuppliers := map[string]bool{}
 	for _, fa := range facts {
 		if !fa.title {
@@ -201,6 +202,34 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		}
 	}
 	return out
+}
+
+// dropCountryRestatements drops a country-level fact that a firm-level one
+// states again: "146 Belarusian tractors" and "146 tractors produced by the
+// Minsk Tractor Works" are one delivery, by MTZ.
+func (d *doc) dropCountryRestatements(facts []*fact) []*fact {
+	var out []*fact
+	for _, fa := range facts {
+		if len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && fa.quantity > 0 && d.restatedByFirm(fa, facts) {
+			continue
+		}
+		out = append(out, fa)
+	}
+	return out
+}
+
+func (d *doc) restatedByFirm(fa *fact, facts []*fact) bool {
+	for _, o := range facts {
+		if o == fa || o.quantity != fa.quantity || !sameIDs(o.recipient, fa.recipient) || !overlaps(o.products, fa.products) {
+			continue
+		}
+		for _, s := range o.supplier {
+			if e := d.entity(s); e != nil && e.Type == string(gazetteer.Enterprise) && d.countryOf(s) == fa.supplier[0] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func onlyTitle(facts []*fact) bool {

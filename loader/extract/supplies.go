@@ -379,7 +379,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 && weSupply {
 		if e := d.speaker[s.Para]; e != "" {
 			supplier = []string{e}
-		} else if e := d.speaker[-1]; e != "" && d.countryOf(e) == f.home {
+		} else if e := d.speaker[-1]; e != "" {
 			supplier = []string{e}
 		} else if f.home != "" {
 			supplier = []string{f.home}
