@@ -973,6 +973,20 @@ func isCoordination(gap []text.Token) bool {
 // farms of the region", "to agricultural producers in Tatarstan").
 func prepBefore(toks []text.Token, i int) string {
 	p, at := prepAt(toks, i)
+	if p == "of" && at > 0 {
+		// "for the assembly line of KAMAZ", "to the depots of the city's
+		// operator": the preposition of the whole phrase.
+		for k := at - 1; k >= 0 && k >= at-4; k-- {
+			w := toks[k].Norm
+			if w == "to" || w == "for" || w == "by" || w == "from" {
+				return w
+			}
+			if toks[k].Kind != text.Word || toks[k].Cap || giveNouns[w] || giveVerbs[w] || getVerbs[w] || buyerNouns[w] ||
+				partyNouns[w] || w == "of" {
+				break
+			}
+		}
+	}
 	if (p == "of" || p == "in" || p == "from") && at > 0 {
 		// "farms of the region": look past the party noun.
 		k := at - 1
@@ -1156,7 +1170,12 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 		}
 		clash := false
 		for _, s := range sup {
-			if s == id || d.entity(s) != nil && d.entity(s).Type == string(gazetteer.Country) && d.countryOf(id) == s && e.Type == string(gazetteer.Country) {
+			se := d.entity(s)
+			if s == id || se != nil && se.Type == string(gazetteer.Country) && d.countryOf(id) == s && e.Type == string(gazetteer.Country) {
+				clash = true
+			}
+			// "BMZ in Zhlobin supplies ...": a firm's home is not its customer.
+			if se != nil && se.Type == string(gazetteer.Enterprise) && se.City == id {
 				clash = true
 			}
 		}
