@@ -290,6 +290,11 @@ func (d *doc) resolveReferences(f focus) {
 					}
 				}
 				id := d.latest(here, nil, typ)
+				// In an article about one firm, "the company" is that firm
+				// unless another was named in this very sentence.
+				if typ == "Enterprise" && f.firm != "" && id != f.firm && !d.mentionedBefore(id, before) && d.mentionedRecently(f.firm, s.index, 3) {
+					id = f.firm
+				}
 				// "the holding": the parent of the plant named last.
 				if id != "" && t.Norm == "holding" {
 					if e := d.entity(id); e != nil && e.Parent != "" && d.mentionedBefore(e.Parent, here) {
@@ -382,6 +387,19 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 func (d *doc) isFederalCity(id string) bool {
 	g := d.gaz.Entity(id)
 	return g != nil && g.Kind == "federal city"
+}
+
+// mentionedRecently reports whether id is named in sentence i or the n
+// before it.
+func (d *doc) mentionedRecently(id string, i, n int) bool {
+	for k := i; k >= 0 && k >= i-n; k-- {
+		for _, m := range d.sents[k].mentions {
+			if m.id == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mentionedBefore reports whether id is among ms.

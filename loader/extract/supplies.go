@@ -83,6 +83,9 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if w == "supplier" || w == "suppliers" {
 			tr.noun = false // "MTZ remains the largest supplier of ...": the subject supplies
 		}
+		if (w == "delivery" || w == "deliveries") && (prev == "took" || prev == "take" || prev == "takes" || prev == "taken" || prev == "taking") {
+			tr.get, tr.noun = true, false // "took delivery of": received
+		}
 		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) {
 			continue
 		}
@@ -281,6 +284,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations") && len(fa.products) == 0 {
 		return nil // talks about goods are a supply in negotiation; others are not
 	}
+	if negated(toks, tr.at, cl) {
+		return nil // "stopped shipments to Russia", "no longer supplies"
+	}
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
 
@@ -310,6 +316,16 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		roles = append(roles, r)
 	}
 
+	// ", which will receive 30 trucks": the name before the comma acts.
+	if cl.start >= 2 && (toks[cl.start].Norm == "which" || toks[cl.start].Norm == "who") && toks[cl.start-1].Norm == "," {
+		if k := mentionAt(s.mentions, cl.start-2); k >= 0 {
+			for i := range roles {
+				if roles[i].m.start == s.mentions[k].start {
+					roles[i].dist, roles[i].prep = 1, ""
+				}
+			}
+		}
+	}
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
 	recipient = d.ruralRegions(s, recipient)
 	supplier = d.citySuppliers(s, supplier)
@@ -687,6 +703,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if supplier == nil {
 			supplier = ids(first(object, subject))
 		}
+	case tr.get && tr.noun && isOrderWord(s.Tokens[tr.at].Norm) && fromBy != nil && prepBefore(s.Tokens, fromBy.m.start) == "from":
+		// "the biggest order has come from Kuzbassrazrezugol": the buyer.
+		recipient = ids(fromBy)
+		supplier = ids(first(maker, with))
 	case tr.get:
 		recipient = ids(first(possessor, subject, in))
 		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" {
@@ -879,6 +899,8 @@ func adjacentOr(r *role, ok bool) *role {
 	cp.dist = 0
 	return &cp
 }
+
+func isOrderWord(w string) bool { return w == "order" || w == "orders" }
 
 // adjacent keeps a subject only when it stands right before the trigger:
 // "MAZ deliveries".
@@ -1311,6 +1333,21 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing
 	}
 	return StatusOngoing
+}
+
+// stopWords before a trigger deny the supply.
+var stopWords = set("stopped", "stop", "stops", "halted", "halt", "suspended", "suspend", "ceased",
+	"cease", "banned", "ban", "refused", "refuse", "not", "never", "no", "cancelled", "canceled",
+	"terminated", "froze", "frozen", "withdrew", "quit", "left", "lost", "without")
+
+// negated reports whether the words just before the trigger deny it.
+func negated(toks []text.Token, at int, cl clause) bool {
+	for k := at - 1; k >= cl.start && k >= at-3; k-- {
+		if stopWords[toks[k].Norm] || toks[k].Norm == "longer" && k > 0 && toks[k-1].Norm == "no" {
+			return true
+		}
+	}
+	return false
 }
 
 // isToBe reports "are to be delivered", "is to receive".
