@@ -250,8 +250,12 @@ func (b *builder) readFile(fsys fs.FS, file, kind string) error {
 				Country: b.ref(Country, r.Country), Parent: r.Parent, Sector: r.Sector}
 			if r.City != "" {
 				e.City = b.ref(City, r.City)
+				if e.City == "" {
+					// Moscow and St. Petersburg are regions of their own.
+					e.Region = b.ref(Region, r.City)
+				}
 			}
-			if r.Region != "" {
+			if r.Region != "" && e.Region == "" {
 				e.Region = b.ref(Region, r.Region)
 			}
 			if c := b.g.byID[e.City]; c != nil && e.Region == "" {
