@@ -276,19 +276,20 @@ func (d *doc) resolveReferences(f focus) {
 					continue
 				}
 			}
+			// "the Pinsk plant", "the Minsk company": the firm of that city.
+			if typ == "Enterprise" {
+				if k := mentionAt(s.mentions, i-1); k >= 0 && s.mentions[k].typ == gazetteer.City && s.mentions[k].start > 0 &&
+					determiners[toks[s.mentions[k].start-1].Norm] {
+					if id := d.enterpriseIn(s.mentions[k].id, here); id != "" {
+						added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
+					}
+					continue
+				}
+			}
 			switch {
 			case typ == "Region" && (prev == "your" || prev == "our") && f.addressee != "":
 				added = append(added, mention{start: i, end: i + 1, id: f.addressee, typ: gazetteer.Region, ref: true, conf: 0.7})
 			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its":
-				// "the Minsk plant": the enterprise of that city.
-				if typ == "Enterprise" && i >= 2 {
-					if k := mentionAt(s.mentions, i-1); k >= 0 && s.mentions[k].typ == gazetteer.City {
-						if id := d.enterpriseIn(s.mentions[k].id, recent); id != "" {
-							added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
-						}
-						continue
-					}
-				}
 				id := d.latest(here, nil, typ)
 				// In an article about one firm, "the company" is that firm
 				// unless another was named in this very sentence.

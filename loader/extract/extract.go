@@ -213,6 +213,11 @@ func (d *doc) dropCountryRestatements(facts []*fact) []*fact {
 		if len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && fa.quantity > 0 && d.restatedByFirm(fa, facts) {
 			continue
 		}
+		// A headline's "Belarus, Uzbekistan sign contracts for buses"
+		// sums up what the body tells firm by firm.
+		if fa.title && len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && d.toldByFirms(fa, facts) {
+			continue
+		}
 		out = append(out, fa)
 	}
 	return out
@@ -221,6 +226,20 @@ func (d *doc) dropCountryRestatements(facts []*fact) []*fact {
 func (d *doc) restatedByFirm(fa *fact, facts []*fact) bool {
 	for _, o := range facts {
 		if o == fa || o.quantity != fa.quantity || !sameIDs(o.recipient, fa.recipient) || !overlaps(o.products, fa.products) {
+			continue
+		}
+		for _, s := range o.supplier {
+			if e := d.entity(s); e != nil && e.Type == string(gazetteer.Enterprise) && d.countryOf(s) == fa.supplier[0] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) toldByFirms(fa *fact, facts []*fact) bool {
+	for _, o := range facts {
+		if o.title || !d.within(o.recipient, fa.recipient) {
 			continue
 		}
 		for _, s := range o.supplier {

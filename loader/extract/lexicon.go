@@ -63,7 +63,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"offering", "equip", "equips", "equipped", "equipping", "manufacture", "manufactured")
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
-	"export", "exports", "sale", "sales", "batch", "consignment", "supplier", "suppliers",
+	"export", "exports", "batch", "consignment", "supplier", "suppliers",
 	"contract", "contracts", "order", "orders", "agreement", "purchase", "purchases")
 
 var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "purchasing",

@@ -284,6 +284,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations") && len(fa.products) == 0 {
 		return nil // talks about goods are a supply in negotiation; others are not
 	}
+	if statistic(toks, cl) {
+		return nil // "exports to Russia grew by 18%": trade figures, not a supply
+	}
 	if negated(toks, tr.at, cl) {
 		return nil // "stopped shipments to Russia", "no longer supplies"
 	}
@@ -405,6 +408,16 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(recipient) == 0 && weReceive && f.region != "" {
 		recipient = []string{f.region}
 		fa.conf = 0.5
+	}
+	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && len(facts) > 0 {
+		// The firm of the last supply, told a sentence or two ago, if it
+		// makes these goods.
+		last := facts[len(facts)-1]
+		if s.index-last.sent.index <= 2 && len(last.supplier) == 1 && d.makesAny(last.supplier[0], fa.products) &&
+			!contains(recipient, last.supplier[0]) {
+			supplier = last.supplier
+			fa.conf = 0.55
+		}
 	}
 	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && f.firm != "" && d.makesAny(f.firm, fa.products) &&
 		!contains(recipient, f.firm) {
@@ -1333,6 +1346,22 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing
 	}
 	return StatusOngoing
+}
+
+var (
+	statVerbs  = set("grew", "grow", "grows", "increased", "rose", "fell", "decreased", "declined", "amounted", "totaled", "totalled", "reached", "accounted", "doubled", "tripled", "exceeded", "dropped", "jumped", "surged", "shrank")
+	moneyWords = set("%", "percent", "$", "billion", "bn", "rubles", "roubles", "dollars", "usd", "euros", "byn", "worth")
+)
+
+// statistic reports whether a clause states a trade figure: a growth or
+// total verb with a percentage or a sum of money and no count of units.
+func statistic(toks []text.Token, cl clause) bool {
+	verb, money := false, false
+	for k := cl.start; k < cl.end; k++ {
+		verb = verb || statVerbs[toks[k].Norm]
+		money = money || moneyWords[toks[k].Norm]
+	}
+	return verb && money
 }
 
 // stopWords before a trigger deny the supply.
