@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -220,8 +221,12 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string, hasTitle bool) {
 		p := clean(raw, hasTitle)
-		if len(p.Body) > len(raw)+len(p.Title)+4 {
-			t.Fatalf("clean grew the text: %d > %d", len(p.Body), len(raw))
+		// Cleaning only drops text (invalid bytes become one U+FFFD each).
+		if utf8.RuneCountInString(p.Body) > utf8.RuneCountInString(raw)+2 {
+			t.Fatalf("clean grew the text: %d > %d characters", utf8.RuneCountInString(p.Body), utf8.RuneCountInString(raw))
+		}
+		if !utf8.ValidString(p.Body) || !utf8.ValidString(p.Title) {
+			t.Fatalf("clean returned invalid UTF-8")
 		}
 	})
 }
