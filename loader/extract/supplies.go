@@ -622,6 +622,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				continue
 			}
 		}
+		if r.m.modifier && r.m.typ == gazetteer.Country {
+			continue // "Belarus tractors": the goods' origin, not a party
+		}
 		switch {
 		case r.left && r.poss && r.dist <= 3 && possessor == nil:
 			possessor = r
@@ -675,7 +678,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		// A contract between parties: the one that makes the goods
 		// supplies, the other receives.
 		var parties []string
-		for _, p := range []*role{maker, subject, with, toFor, object, possessor, fromBy, in} {
+		for _, p := range []*role{maker, subject, with, toFor, object, possessor, fromBy} {
 			if p != nil {
 				for _, id := range ids(p) {
 					parties = appendUnique(parties, id)
@@ -694,6 +697,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			if !contains(supplier, id) && recipient == nil {
 				recipient = []string{id}
 			}
+		}
+		if recipient == nil && in != nil {
+			recipient = ids(in) // "a contract for deliveries in Tatarstan"
 		}
 	case tr.copula:
 		recipient = ids(first(subject, possessor))
