@@ -500,8 +500,8 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [
 		// modifier it does ("snow-clearing equipment").
 		ok := j > i && !notGoods[toks[j-1].Norm] && len(toks[j-1].Norm) > 2 && !(j-i == 1 && genericProducts[toks[i].Norm]) &&
 			!notGoods[toks[i].Norm] && !hasFunctionWord(toks[i:j])
-		// After a verb only a plural noun phrase followed by a recipient or
-		// the end reads as goods: "supplies fresh vegetables to".
+		// After a verb only a plural noun phrase followed by its recipient
+		// reads as goods: "supplies fresh vegetables to".
 		if verb && ok {
 			last := toks[j-1].Norm
 			next := ""
@@ -509,7 +509,7 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [
 				next = toks[j].Norm
 			}
 			ok = strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
-				(next == "to" || next == "for" || next == "," || next == "." || next == "and" || next == "from" || next == "")
+				(next == "to" || next == "for")
 		}
 		if ok {
 			out = append(out, [2]int{i, j})
