@@ -163,6 +163,12 @@ func (d *doc) entity(id string) *Entity {
 	return nil
 }
 
+// qualifiedNouns follow a deictic noun used as an adjective.
+var qualifiedNouns = set("repair", "repairs", "investment", "investments", "construction", "expenditure",
+	"expenditures", "market", "markets", "manager", "managers", "director", "directors", "workers",
+	"staff", "management", "site", "sites", "territory", "budget", "budgets", "authorities", "administration",
+	"council", "committee", "government", "governments", "level", "program", "programme", "status")
+
 // sayVerbs attribute a quote to its speaker.
 var sayVerbs = set("said", "says", "noted", "stressed", "told", "added", "explained", "emphasized",
 	"emphasised", "stated", "reported", "commented", "announced", "according", "statement", "believes",
@@ -264,6 +270,11 @@ func (d *doc) resolveReferences(f focus) {
 				continue
 			}
 			if !ok || i == 0 || t.Cap {
+				continue
+			}
+			// "capital repair", "the plant manager": the noun qualifies
+			// another one and refers to nothing.
+			if i+1 < len(toks) && qualifiedNouns[toks[i+1].Norm] {
 				continue
 			}
 			prev := toks[i-1].Norm

@@ -272,7 +272,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	// Products in the clause, and whether the goods are only "vehicles".
 	aside := asides(toks, tr.at)
 	for _, m := range s.mentions {
-		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, m) && !aside[m.start] {
+		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
 			fa.products = appendUnique(fa.products, m.id)
 		}
 	}
@@ -767,11 +767,13 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 // attributive reports whether a product name qualifies an organisation or
 // a field rather than naming goods: "coal companies", "bus operator",
 // "the tractor plant".
-func attributive(toks []text.Token, m mention) bool {
+func attributive(toks []text.Token, ms []mention, m mention) bool {
 	// "tires for Kirovets tractors": the tractors are not supplied.
 	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
-		if toks[k].Norm == "for" && k > 0 && toks[k-1].Kind == text.Word && !toks[k-1].Cap {
-			return true
+		if toks[k].Norm == "for" && k > 0 {
+			if p := mentionAt(ms, k-1); p >= 0 && ms[p].typ == gazetteer.Product {
+				return true
+			}
 		}
 		if !toks[k].Cap && toks[k].Kind != text.Number && !toks[k].IsDash() {
 			break
@@ -808,7 +810,7 @@ var appositiveOpeners = set("which", "who", "whose", "part", "a", "an", "one", "
 func asides(toks []text.Token, at int) map[int]bool {
 	out := map[int]bool{}
 	for i := 0; i < at; i++ {
-		dash := toks[i].IsDash() && toks[i].Space
+		dash := toks[i].IsDash() && toks[i].Space && i > 0 // not a list bullet
 		open := toks[i].Norm == "(" || toks[i].Norm == "," && i+1 < at && appositiveOpeners[toks[i+1].Norm] || dash
 		if !open {
 			continue
@@ -1036,8 +1038,10 @@ func prepBefore(toks []text.Token, i int) string {
 		}
 		if k >= 0 && partyNouns[toks[k].Norm] {
 			k--
-			for k >= 0 && toks[k].Kind == text.Word && !toks[k].Cap && !recipientPreps[toks[k].Norm] &&
-				!sourcePreps[toks[k].Norm] && (determiners[toks[k].Norm] || isAdjectiveLike(toks[k].Norm)) {
+			// "to retail chains of", "by the municipal carriers of"
+			for n := 0; k >= 0 && n < 3 && toks[k].Kind == text.Word && !toks[k].Cap && !recipientPreps[toks[k].Norm] &&
+				!sourcePreps[toks[k].Norm] && !giveVerbs[toks[k].Norm] && !getVerbs[toks[k].Norm] && !giveNouns[toks[k].Norm] &&
+				!auxiliaries[toks[k].Norm]; n++ {
 				k--
 			}
 			if k >= 0 && (recipientPreps[toks[k].Norm] || sourcePreps[toks[k].Norm]) {
@@ -1067,6 +1071,10 @@ func prepAt(toks []text.Token, i int) (string, int) {
 	}
 	return "", -1
 }
+
+// auxiliaries never stand inside a noun phrase.
+var auxiliaries = set("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+	"can", "could", "may", "might", "shall", "should", "must", "do", "does", "did", "and", "or", "but")
 
 // isAdjectiveLike reports words that may stand between a preposition and
 // a party noun: "to agricultural producers", "by municipal carriers".
