@@ -307,10 +307,13 @@ func (d *doc) resolveReferences(f focus) {
 				if typ == "Enterprise" && f.firm != "" && id != f.firm && !d.mentionedBefore(id, before) && d.mentionedRecently(f.firm, s.index, 3) {
 					id = f.firm
 				}
-				// "the holding": the parent of the plant named last.
-				if id != "" && t.Norm == "holding" {
+				// "the holding": the parent of the plant named last, or the
+				// last named holding.
+				if id != "" && t.Norm == "holding" && !d.gaz.IsHolding(id) {
 					if e := d.entity(id); e != nil && e.Parent != "" && d.mentionedBefore(e.Parent, here) {
 						id = e.Parent
+					} else if h := d.latestHolding(here); h != "" {
+						id = h
 					}
 				}
 				if id != "" {
@@ -399,6 +402,16 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 func (d *doc) isFederalCity(id string) bool {
 	g := d.gaz.Entity(id)
 	return g != nil && g.Kind == "federal city"
+}
+
+// latestHolding returns the last named enterprise that is a holding.
+func (d *doc) latestHolding(ms []mention) string {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].typ == gazetteer.Enterprise && d.gaz.IsHolding(ms[i].id) {
+			return ms[i].id
+		}
+	}
+	return ""
 }
 
 // mentionedRecently reports whether id is named in sentence i or the n

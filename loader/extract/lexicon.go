@@ -60,7 +60,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"exported", "exporting", "sell", "sells", "sold", "selling", "send", "sends", "sent",
 	"sending", "provide", "provides", "provided", "providing", "dispatch", "dispatched",
 	"dispatches", "transfer", "transferred", "hand", "handed", "offer", "offers", "offered",
-	"offering", "equip", "equips", "equipped", "equipping", "manufacture", "manufactured")
+	"offering", "manufacture", "manufactured")
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "batch", "consignment", "supplier", "suppliers",
@@ -71,7 +71,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"acquire", "acquired", "acquires", "import", "imports", "imported", "importing", "use",
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
-	"leases", "run", "runs", "work", "works", "opted", "procure", "procured", "procures",
+	"leases", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
 	"went", "go", "goes", "arrived", "arrive", "arrives")
 
 // Status cues, matched on words near a trigger.

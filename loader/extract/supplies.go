@@ -105,9 +105,10 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		// Words that are triggers only in some uses.
 		switch w {
-		case "run", "runs", "work", "works", "go", "goes", "went":
-			// "buses run in Tula", "all of them went to Karelian companies"
-			if !(next == "in" || next == "on" || next == "to" || next == "at") {
+		case "run", "runs", "work", "works", "serve", "serves", "served", "go", "goes", "went":
+			// "buses run in Tula", "MAZ buses serve urban routes in Berdsk",
+			// "all of them went to Karelian companies"
+			if !placeAhead(toks, i) {
 				continue
 			}
 			if w == "went" || w == "go" || w == "goes" {
@@ -163,6 +164,17 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 func partyBetween(ms []mention, i, j int) bool {
 	for _, m := range ms {
 		if m.start > i && m.end <= j && m.typ != gazetteer.Product {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAhead reports "in", "on", "at" or "to" within four words after i.
+func placeAhead(toks []text.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		switch toks[k].Norm {
+		case "in", "on", "at", "to":
 			return true
 		}
 	}
@@ -625,6 +637,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
+		if excludingPreps[prepBefore(s.Tokens, r.m.start)] {
+			continue
+		}
 		switch {
 		case r.left && r.poss && r.dist <= 3 && possessor == nil:
 			possessor = r
@@ -693,6 +708,13 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			}
 		}
 		supplier = d.pickMaker(parties, products, maker, f)
+		if supplier == nil {
+			// "Mogilevliftmash is another good example. ... the region
+			// signed a contract for 150 elevators": the firm just named.
+			if e := d.recentMakerAny(s, products, parties); e != "" {
+				supplier = []string{e}
+			}
+		}
 		for _, id := range parties {
 			if !contains(supplier, id) && recipient == nil {
 				recipient = []string{id}
@@ -868,6 +890,21 @@ func (d *doc) isProductMaker(s *sentence, m mention) bool {
 	return k >= 0 && s.mentions[k].typ == gazetteer.Product
 }
 
+// recentMakerAny returns an enterprise named in this or the two previous
+// sentences that is known to make one of products, other than the parties.
+func (d *doc) recentMakerAny(s *sentence, products, parties []string) string {
+	for k := s.index; k >= 0 && k >= s.index-2; k-- {
+		ms := d.sents[k].mentions
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.typ == gazetteer.Enterprise && !contains(parties, m.id) && d.makesAny(m.id, products) {
+				return m.id
+			}
+		}
+	}
+	return ""
+}
+
 // pickMaker chooses the supplier among the parties of a contract: the
 // maker of the goods as written ("MAZ buses"), else one known to make
 // them, else a firm of the supplying country.
@@ -1002,7 +1039,7 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 func isCoordination(gap []text.Token) bool {
 	for _, t := range gap {
 		switch t.Norm {
-		case ",", "and", "&", "as", "well", "the", "or":
+		case ",", "and", "&", "as", "well", "the", "or", "in", "to", "both", "also":
 		default:
 			return false
 		}
@@ -1060,17 +1097,23 @@ func prepAt(toks []text.Token, i int) (string, int) {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		w := toks[k].Norm
 		switch {
-		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with":
+		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || excludingPreps[w]:
 			return w, k
 		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
 			continue // "from the Russian manufacturer PK ...", "the company «X»"
+		case toks[k].Kind == text.Word && k+1 < i && deicticTypes[toks[k+1].Norm] == "Enterprise":
+			continue // "to the timber company Tomlesdrev"
 		default:
 			return "", -1
 		}
 	}
 	return "", -1
 }
+
+// excludingPreps put a name outside the supply: "the largest fleet
+// outside Belarus".
+var excludingPreps = set("outside", "except", "beyond", "besides", "unlike", "than", "without", "apart", "including")
 
 // auxiliaries never stand inside a noun phrase.
 var auxiliaries = set("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
@@ -1470,7 +1513,7 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 			n *= 1000
 			j++
 		}
-		if j+1 < cl.end && toks[j].IsDash() && measureUnits[toks[j+1].Norm] { // "220-tonne"
+		if j < cl.end && toks[j].IsDash() && !toks[j].Space { // "220-tonne", "57- and 63-inch"
 			continue
 		}
 		if j < cl.end && measureUnits[toks[j].Norm] && !countUnits[toks[j].Norm] {

@@ -57,6 +57,8 @@ type Gazetteer struct {
 	producers map[string][]string
 	// capitalOf maps a city id to the region whose capital it is.
 	capitalOf map[string]string
+	// parents holds the ids of enterprises that other enterprises belong to.
+	parents map[string]bool
 	trie      *trieNode
 	// demonyms maps a folded adjective ("belarusian") to a country id.
 	demonyms map[string]string
@@ -70,6 +72,22 @@ func (g *Gazetteer) Entities() []*Entity { return g.entities }
 
 // Producers returns the ids of the enterprises known to make product id.
 func (g *Gazetteer) Producers(id string) []string { return g.producers[id] }
+
+// IsHolding reports whether other enterprises belong to enterprise id, or
+// its names say it is a holding.
+func (g *Gazetteer) IsHolding(id string) bool {
+	if g.parents[id] {
+		return true
+	}
+	if e := g.byID[id]; e != nil {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if strings.Contains(strings.ToLower(n), "holding") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // CapitalOf returns the id of the region whose capital is city id, or "".
 func (g *Gazetteer) CapitalOf(id string) string { return g.capitalOf[id] }
@@ -122,6 +140,7 @@ func (g *Gazetteer) index() error {
 
 	g.producers = map[string][]string{}
 	g.capitalOf = map[string]string{}
+	g.parents = map[string]bool{}
 	var problems []string
 	check := func(e *Entity, field, id string) {
 		if id != "" && g.byID[id] == nil {
@@ -140,6 +159,9 @@ func (g *Gazetteer) index() error {
 		}
 		if e.Capital != "" {
 			g.capitalOf[e.Capital] = e.ID
+		}
+		if e.Parent != "" {
+			g.parents[e.Parent] = true
 		}
 	}
 	if len(problems) > 0 {
