@@ -246,6 +246,14 @@ func (d *doc) resolveReferences(f focus) {
 			if mentionAt(s.mentions, i) >= 0 {
 				continue
 			}
+			// "the Fund", "the Holding": the firm named last whose name has
+			// that word.
+			if t.Cap && i > 0 && toks[i-1].Norm == "the" && (orgHeads[t.Norm] || t.Norm == "fund") && !(i+1 < len(toks) && isNameWord(toks[i+1])) {
+				if id := d.latestNamed(recent, t.Norm); id != "" {
+					added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
+				}
+				continue
+			}
 			typ, ok := deicticTypes[t.Norm]
 			if t.Norm != "there" && (!ok || i == 0 || t.Cap) {
 				continue
@@ -304,7 +312,8 @@ func (d *doc) resolveReferences(f focus) {
 				id := d.latest(here, nil, typ)
 				// In an article about one firm, "the company" is that firm
 				// unless another was named in this very sentence.
-				if typ == "Enterprise" && f.firm != "" && id != f.firm && !d.mentionedBefore(id, before) && d.mentionedRecently(f.firm, s.index, 3) {
+				if typ == "Enterprise" && f.firm != "" && id != f.firm && !d.mentionedBefore(id, before) &&
+					!d.mentionedRecently(id, s.index-1, 0) && d.mentionedRecently(f.firm, s.index, 3) {
 					id = f.firm
 				}
 				// "the holding": the parent of the plant named last, or the
@@ -402,6 +411,19 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 func (d *doc) isFederalCity(id string) bool {
 	g := d.gaz.Entity(id)
 	return g != nil && g.Kind == "federal city"
+}
+
+// latestNamed returns the last named enterprise whose name contains word.
+func (d *doc) latestNamed(ms []mention, word string) string {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].typ != gazetteer.Enterprise {
+			continue
+		}
+		if e := d.entity(ms[i].id); e != nil && strings.Contains(" "+strings.ToLower(e.Name)+" ", " "+word+" ") {
+			return e.ID
+		}
+	}
+	return ""
 }
 
 // latestHolding returns the last named enterprise that is a holding.

@@ -310,7 +310,7 @@ func cleanName(s string) string {
 // isPlausibleOrgName rejects names that are only function words or too long.
 func isPlausibleOrgName(name string) bool {
 	words := strings.Fields(name)
-	if len(words) == 0 || len(words) > 8 || len(name) < 2 {
+	if len(words) == 0 || len(words) > 14 || len(name) < 2 {
 		return false
 	}
 	for _, w := range words {

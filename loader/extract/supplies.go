@@ -131,6 +131,10 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 		case "offer", "offers", "offered", "offering":
 			// "offer" is a proposal to supply
+		case "provide", "provides", "provided", "providing":
+			if next == "for" { // "the contract provides for the supply of"
+				continue
+			}
 		}
 		if !tr.noun && i >= 1 {
 			be := toks[i-1].Norm
