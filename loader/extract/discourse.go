@@ -305,6 +305,18 @@ func (d *doc) resolveReferences(f focus) {
 					continue
 				}
 			}
+			// "the Belarusian carrier": the last firm of that country.
+			if typ == "Enterprise" && i >= 2 && toks[i-2].Norm == "the" {
+				if c := d.gaz.Demonym(prev); c != "" {
+					for k := len(here) - 1; k >= 0; k-- {
+						if m := here[k]; m.typ == gazetteer.Enterprise && !m.modifier && d.countryOf(m.id) == c {
+							added = append(added, mention{start: i, end: i + 1, id: m.id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
+							break
+						}
+					}
+					continue
+				}
+			}
 			switch {
 			case typ == "Region" && (prev == "your" || prev == "our") && f.addressee != "":
 				added = append(added, mention{start: i, end: i + 1, id: f.addressee, typ: gazetteer.Region, ref: true, conf: 0.7})

@@ -66,7 +66,7 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		w := t.Norm
 		give, getV, nounG := giveVerbs[w], getVerbs[w], giveNouns[w]
-		if !give && !getV && !nounG && !buyerNouns[w] {
+		if !give && !getV && !nounG && !buyerNouns[w] && w != "fleet" && w != "fleets" {
 			continue
 		}
 		tr := trigger{at: i}
@@ -88,6 +88,15 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) {
 			continue
+		}
+		if w == "fleet" || w == "fleets" {
+			// "the company's fleet includes over 100 BELAZ dump trucks":
+			// the owner of the fleet received the goods.
+			tr.get, tr.noun = true, false
+		}
+		if (w == "contract" || w == "contracts" || w == "agreement") && (prev == "under" || prev == "within") ||
+			i >= 2 && (w == "contract" || w == "contracts") && toks[i-2].Norm == "under" {
+			continue // "supplying fuel under a contract": the verb says it
 		}
 		if buyerNouns[w] {
 			// "Kuzbass is the largest consumer of BELAZ dump trucks", "the
@@ -297,8 +306,11 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.generic = true
 		}
 	}
-	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations") && len(fa.products) == 0 {
+	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations" || w == "fleet" || w == "fleets") && len(fa.products) == 0 {
 		return nil // talks about goods are a supply in negotiation; others are not
+	}
+	if tr.passive && !tr.get && servicePassive(toks, s.mentions, tr.at, cl) {
+		return nil // "service will be provided by the BELAZ centre": no goods
 	}
 	if statistic(toks, cl) {
 		return nil // "exports to Russia grew by 18%": trade figures, not a supply
@@ -1423,6 +1435,23 @@ func statistic(toks []text.Token, cl clause) bool {
 		money = money || moneyWords[toks[k].Norm]
 	}
 	return verb && money
+}
+
+// serviceWords name services, which are not goods.
+var serviceWords = set("service", "services", "maintenance", "warranty", "repair", "repairs", "training",
+	"support", "assistance", "consulting", "installation", "commissioning", "financing", "loans", "credit")
+
+// servicePassive reports "warranty service will be provided by ...": a
+// passive supply whose subject is a service and not goods.
+func servicePassive(toks []text.Token, ms []mention, at int, cl clause) bool {
+	service := false
+	for k := cl.start; k < at; k++ {
+		if m := mentionAt(ms, k); m >= 0 && ms[m].typ == gazetteer.Product {
+			return false
+		}
+		service = service || serviceWords[toks[k].Norm]
+	}
+	return service
 }
 
 // stopWords before a trigger deny the supply.
