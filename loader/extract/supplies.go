@@ -120,10 +120,10 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			if !placeAhead(toks, i) {
 				continue
 			}
-			if w == "went" || w == "go" || w == "goes" {
-				tr.get = false
-				tr.passive = true
-			}
+			// The goods are the subject; the place receives them.
+			tr.get, tr.passive = false, true
+		case "arrive", "arrives", "arrived":
+			tr.get, tr.passive = false, true // "the trolleybuses have arrived in Ryazan"
 		case "used", "use", "uses", "using":
 			if next == "to" && w == "used" { // "used to"
 				continue
@@ -146,7 +146,13 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 		}
 		if !tr.noun && i >= 1 {
-			be := toks[i-1].Norm
+			// "are operated by", "were already delivered to"
+			k := i - 1
+			for k > 0 && (strings.HasSuffix(toks[k].Norm, "ly") || toks[k].Norm == "already" || toks[k].Norm == "also" ||
+				toks[k].Norm == "now" || toks[k].Norm == "still") {
+				k--
+			}
+			be := toks[k].Norm
 			if (be == "be" || be == "been" || be == "being" || be == "was" || be == "were" || be == "is" || be == "are") &&
 				(strings.HasSuffix(w, "ed") || w == "sold" || w == "sent" || w == "bought" || w == "chosen" || w == "shipped") {
 				tr.passive = true
@@ -663,7 +669,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			// "146 tractors produced by MTZ have been purchased": makers
 			// before a passive verb; otherwise "the ULK group from the
 			// Arkhangelsk region" is part of the subject.
-			if tr.get && tr.passive && (makersBy == nil || r.dist < makersBy.dist) {
+			if tr.passive && (makersBy == nil || r.dist < makersBy.dist) {
 				makersBy = r
 			}
 		case r.left && (r.prep == "" || r.prep == "of" || r.prep == "in" && tr.get || r.prep == "at"):
@@ -775,8 +781,8 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			recipient = ids(toFor)
 		}
 	case tr.passive:
-		// "were delivered to X by Y"
-		supplier = ids(first(fromBy))
+		// "were delivered to X by Y", "produced by X have arrived in Y"
+		supplier = ids(first(fromBy, makersBy))
 		recipient = ids(first(toFor, in))
 		if recipient == nil && subject != nil && subject.m.typ != gazetteer.Enterprise {
 			recipient = ids(subject)
