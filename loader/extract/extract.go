@@ -29,20 +29,71 @@ func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
 
 // Extract reads one document.
 func (x *Extractor) Extract(doc *source.Document) *Result {
-	d := newDoc(x.gaz, doc.Text)
-	d.titled = doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
+	res := &Result{Source: doc.Origin, ArticleID: doc.ID, URL: doc.URL, Title: doc.Title,
+		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
+	titled := doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
+	if len(doc.Text) <= segmentSize {
+		res.Entities, res.Relations = x.read(doc.Text, titled, 0)
+		return res
+	}
+	// A huge input is no news article; read it a segment at a time so
+	// that memory stays bounded, and merge what the segments find.
+	byID := map[string]int{}
+	runes := 0
+	for i, seg := range segments(doc.Text) {
+		entities, relations := x.read(seg, titled && i == 0, runes)
+		runes += utf8.RuneCountInString(seg)
+		res.Relations = append(res.Relations, relations...)
+		for _, e := range entities {
+			if k, ok := byID[e.ID]; ok {
+				res.Entities[k].Mentions += e.Mentions
+				continue
+			}
+			byID[e.ID] = len(res.Entities)
+			res.Entities = append(res.Entities, e)
+		}
+	}
+	return res
+}
+
+// segmentSize bounds the text read at once: far above any article.
+const segmentSize = 256 << 10
+
+// segments cuts text at paragraph breaks into pieces of about segmentSize,
+// keeping every byte (each piece but the last ends with its break).
+func segments(text string) []string {
+	var out []string
+	for len(text) > segmentSize {
+		cut := strings.LastIndex(text[:segmentSize], "\n")
+		if cut <= 0 {
+			cut = segmentSize
+			for cut < len(text) && !utf8.RuneStart(text[cut]) {
+				cut++
+			}
+		} else {
+			cut++
+		}
+		out = append(out, text[:cut])
+		text = text[cut:]
+	}
+	return append(out, text)
+}
+
+// read extracts one text; base is the character offset of the text in the
+// document, added to evidence offsets.
+func (x *Extractor) read(text string, titled bool, base int) ([]Entity, []Relation) {
+	d := newDoc(x.gaz, text)
+	d.titled = titled
+	d.base = base
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
 	d.findSpeakers()
 	supplies := d.findSupplies(f)
-	res := &Result{Source: doc.Origin, ArticleID: doc.ID, URL: doc.URL, Title: doc.Title,
-		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
-	res.Relations = append(res.Relations, d.supplyRelations(supplies)...)
-	res.Relations = append(res.Relations, d.otherFacts()...)
-	d.mergeProductVariants(res.Relations)
-	res.Entities = d.outputEntities()
-	return res
+	relations := d.supplyRelations(supplies)
+	relations = append(relations, d.otherFacts()...)
+	d.mergeProductVariants(relations)
+	return d.outputEntities(), relations
 }
 
 // mergeProductVariants folds a product named with an extra modifier into
@@ -358,8 +409,8 @@ func (d *doc) ensureEntity(id string) {
 func (d *doc) evidence(s *sentence, conf float64) Evidence {
 	return Evidence{
 		Sentence:   d.text[s.Start:s.End],
-		Start:      utf8.RuneCountInString(d.text[:s.Start]),
-		End:        utf8.RuneCountInString(d.text[:s.End]),
+		Start:      d.base + utf8.RuneCountInString(d.text[:s.Start]),
+		End:        d.base + utf8.RuneCountInString(d.text[:s.End]),
 		Confidence: conf,
 	}
 }

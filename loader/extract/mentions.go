@@ -48,6 +48,8 @@ type doc struct {
 	speaker map[int]string
 	// titled is set when the text opens with the headline paragraph.
 	titled bool
+	// base is the character offset of text in the whole document.
+	base int
 	// pending is a supply clause that named goods and supplier but no
 	// recipient; a later clause of the same sentence may complete it.
 	pending *fact
