@@ -157,11 +157,11 @@ func TestReadFeed(t *testing.T) {
 }
 
 func TestBadInputsNameTheInputAndLoseNothing(t *testing.T) {
-	inputs := []string{"testdata/empty.txt", "testdata/binary.bin", "testdata/notafeed.rss",
+	inputs := []string{"testdata/empty.txt", "testdata/binary.bin", "testdata/notafeed.rss", "testdata/nobody.html",
 		"testdata/missing.txt", "testdata/header.txt", "testdata/invalid-utf8.txt"}
 	docs, errs := readAll(t, inputs...)
 	for _, want := range []string{"testdata/empty.txt: empty input", "testdata/binary.bin: binary data",
-		"testdata/notafeed.rss: not an RSS/Atom feed", "testdata/missing.txt: stat: no such file"} {
+		"testdata/notafeed.rss: not an RSS/Atom feed", "testdata/missing.txt: stat: no such file", "testdata/nobody.html: "} {
 		found := false
 		for _, e := range errs {
 			found = found || strings.HasPrefix(e, want)
