@@ -320,6 +320,10 @@ func (d *doc) resolveReferences(f focus) {
 			switch {
 			case typ == "Region" && (prev == "your" || prev == "our") && f.addressee != "":
 				added = append(added, mention{start: i, end: i + 1, id: f.addressee, typ: gazetteer.Region, ref: true, conf: 0.7})
+			case typ == "City" && prev == "your" && f.addressee != "" && d.capitalOf(f.addressee) != "":
+				// "your city": the capital of the region spoken to.
+				c := d.capitalOf(f.addressee)
+				added = append(added, mention{start: i, end: i + 1, id: c, typ: d.typeOf(c), ref: true, conf: 0.6})
 			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its":
 				id := d.latest(here, nil, typ)
 				// In an article about one firm, "the company" is that firm
@@ -359,6 +363,10 @@ func (d *doc) resolveReferences(f focus) {
 		}
 		// Pronouns "we/our/us" and "you/your" stand for the two sides.
 		for i, t := range toks {
+			// "your city", "our region": the noun says who is meant.
+			if (t.Norm == "our" || t.Norm == "your") && i+1 < len(toks) && deicticTypes[toks[i+1].Norm] != "" {
+				continue
+			}
 			switch t.Norm {
 			case "we", "our", "us":
 				added = append(added, mention{start: i, end: i + 1, id: pronWe, ref: true, conf: 0.5})
@@ -414,6 +422,14 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 				}
 			}
 		}
+	}
+	return ""
+}
+
+// capitalOf returns the id of a region's capital, or "".
+func (d *doc) capitalOf(region string) string {
+	if g := d.gaz.Entity(region); g != nil {
+		return g.Capital
 	}
 	return ""
 }
