@@ -258,6 +258,11 @@ func (d *doc) resolveReferences(f focus) {
 			if t.Norm != "there" && (!ok || i == 0 || t.Cap) {
 				continue
 			}
+			// "the Belarusian company Belkommunmash": a description of the
+			// name that follows, not a reference back.
+			if i+1 < len(toks) && (mentionAt(s.mentions, i+1) >= 0 || toks[i+1].IsQuote() || isNameWord(toks[i+1])) {
+				continue
+			}
 			// Named mentions earlier in this sentence count as recent.
 			// ("Rosatom supplies fuel to the plant": not Rosatom itself;
 			// "MTZ and Bashkortostan signed an agreement under which the

@@ -229,7 +229,7 @@ func isBoundary(toks []text.Token, k int) bool {
 			n := toks[k+1].Norm
 			if planCues[n] || proposalCues[n] || n == "has" || n == "have" || n == "had" || n == "is" ||
 				n == "are" || n == "was" || n == "were" || n == "also" || n == "signed" || giveVerbs[n] || getVerbs[n] ||
-				n == "the" || n == "this" || n == "in" || n == "since" || n == "last" {
+				n == "in" || n == "since" || n == "last" {
 				return true
 			}
 		}
@@ -277,7 +277,7 @@ func (d *doc) findSupplies(f focus) []*fact {
 				continue
 			}
 			fa.title = d.titled && s.Para == 0
-			for _, part := range d.split(fa, tr) {
+			for _, part := range append(d.split(fa, tr), d.gapped(fa, tr)...) {
 				facts = append(facts, part)
 				lastInSentence = part
 			}
@@ -651,7 +651,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 		// "bought MAZ buses": the enterprise before the goods made them.
 		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) {
-			if k := mentionAt(s.mentions, r.m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+			if k := mentionAt(s.mentions, r.m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) {
 				maker = r
 				continue
 			}
@@ -813,13 +813,13 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 // "the tractor plant".
 func attributive(toks []text.Token, ms []mention, m mention) bool {
 	// "tires for Kirovets tractors": the tractors are not supplied.
-	for k := m.start - 1; k >= 0 && k >= m.start-3; k-- {
+	for k := m.start - 1; k >= 0 && k >= m.start-6; k-- {
 		if toks[k].Norm == "for" && k > 0 {
 			if p := mentionAt(ms, k-1); p >= 0 && ms[p].typ == gazetteer.Product {
 				return true
 			}
 		}
-		if !toks[k].Cap && toks[k].Kind != text.Number && !toks[k].IsDash() {
+		if !toks[k].Cap && toks[k].Kind != text.Number && !toks[k].IsDash() && !determiners[toks[k].Norm] {
 			break
 		}
 	}
@@ -1270,7 +1270,7 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 			continue
 		}
 		e := d.entity(id)
-		if e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country)) {
+		if e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country)) && !isFinancier(e) {
 			sup = appendUnique(sup, id)
 		}
 	}
@@ -1309,6 +1309,15 @@ func (d *doc) makesAny(e string, products []string) bool {
 	}
 	return false
 }
+
+func isFinancier(e *Entity) bool {
+	name := " " + strings.ToLower(e.Name) + " "
+	return financeSectors[e.Sector] || strings.Contains(name, " leasing ") || strings.Contains(name, " bank ")
+}
+
+// financeSectors finance goods rather than supply them: "acquired via
+// leasing from GTLK", "loans from Sberbank".
+var financeSectors = set("leasing", "banking", "finance", "insurance", "investment")
 
 func (d *doc) isCountry(id string) bool {
 	e := d.entity(id)
@@ -1689,4 +1698,68 @@ func quantityBefore(toks []text.Token, ms []mention, m mention, cl clause) int {
 		}
 	}
 	return 0
+}
+
+// gapped reads the list that follows a supply with its verb left out:
+// "Irkutsk will get 54 buses, Angarsk - 26, Bratsk - 20 and Ust-Ilimsk
+// - 12", "Kursk Oblast bought 140 of our combines, Oryol Oblast about 90".
+// Each item is the same supply to another recipient with its own number.
+func (d *doc) gapped(fa *fact, tr trigger) []*fact {
+	s := fa.sent
+	toks := s.Tokens
+	if fa.quantity == 0 || len(fa.recipient) != 1 {
+		return nil
+	}
+	// The list starts after the goods of the stated supply.
+	from := -1
+	for _, m := range s.mentions {
+		if m.typ == gazetteer.Product && m.start > tr.at {
+			from = m.end
+			break
+		}
+	}
+	rec := d.entity(fa.recipient[0])
+	if rec == nil || from < 0 {
+		return nil
+	}
+	var out []*fact
+	for _, m := range s.mentions {
+		if m.start < from || m.ref || m.typ != gazetteer.Type(rec.Type) && !(isPlace(m.typ) && isPlace(gazetteer.Type(rec.Type))) {
+			continue
+		}
+		if k := m.start - 1; k < 0 || toks[k].Norm != "," && toks[k].Norm != "and" {
+			continue
+		}
+		// The item's number: right after the name, maybe after a dash or
+		// "about".
+		n := 0
+		for k := m.end; k < len(toks) && k <= m.end+3; k++ {
+			if toks[k].Kind == text.Number {
+				n = atoiSafe(toks[k].Norm)
+				if k+1 < len(toks) && measureUnits[toks[k+1].Norm] && !countUnits[toks[k+1].Norm] {
+					n = 0
+				}
+				break
+			}
+			if !(toks[k].IsDash() || toks[k].Norm == "about" || toks[k].Norm == "around" || toks[k].Norm == "over" ||
+				toks[k].Norm == "some" || toks[k].Norm == "more" || toks[k].Norm == "than" || toks[k].Norm == "nearly") {
+				break
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		cp := *fa
+		cp.recipient, cp.quantity = []string{m.id}, n
+		out = append(out, &cp)
+	}
+	return out
+}
+
+func atoiSafe(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
