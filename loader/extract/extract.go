@@ -194,6 +194,7 @@ func (d *doc) outputEntities() []Entity {
 // deals with their own quantities stay apart ("shipped 190 elevators ...
 // signed a contract for another 350").
 func (d *doc) supplyRelations(facts []*fact) []Relation {
+	facts = d.dropCountryRestatements(facts)
 	type key struct{ from, to string }
 	groups := map[key][]*fact{}
 	var keys []key
@@ -208,7 +209,6 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 			}
 		}
 	}
-	facts = d.dropCountryRestatements(facts)
 	bodySuppliers := map[string]bool{}
 	for _, fa := range facts {
 		if !fa.title {
@@ -231,7 +231,7 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 				weak = append(weak, fa)
 				continue
 			}
-			if r := sameDeal(deals, fa); r != nil {
+			if r := d.sameDeal(deals, fa); r != nil {
 				d.fold(r, fa) // one deal told by two triggers
 				continue
 			}
@@ -311,10 +311,21 @@ func onlyTitle(facts []*fact) bool {
 	return true
 }
 
-// sameDeal returns the deal with the same status and quantity as fa.
-func sameDeal(deals []*Relation, fa *fact) *Relation {
+// sameDeal returns the deal with the same status and quantity as fa, or
+// one told in the same sentence with the same quantity ("a contract for
+// the delivery of 10 trolleybuses"), whose status then becomes the more
+// telling of the two.
+func (d *doc) sameDeal(deals []*Relation, fa *fact) *Relation {
 	for _, r := range deals {
 		if r.Status == fa.status && r.Quantity == fa.quantity {
+			return r
+		}
+	}
+	for _, r := range deals {
+		if r.Quantity == fa.quantity && r.Evidence[0].Start == d.evidence(fa.sent, 0).Start {
+			if r.Status == StatusOngoing {
+				r.Status = fa.status
+			}
 			return r
 		}
 	}

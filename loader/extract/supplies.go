@@ -758,7 +758,13 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		supplier = ids(first(maker, fromBy))
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
-		// verb receives; by-phrases before it name makers.
+		// verb receives; by-phrases before it name makers; "acquired from
+		// X": X sells.
+		if fromBy != nil && prepBefore(s.Tokens, fromBy.m.start) == "from" {
+			supplier = ids(fromBy)
+			recipient = ids(first(in, toFor))
+			break
+		}
 		recipient = ids(first(fromBy, in, toFor))
 		if makersBy != nil {
 			supplier = ids(makersBy)
