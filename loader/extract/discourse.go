@@ -74,8 +74,16 @@ func (d *doc) findFocus() focus {
 			}
 		}
 	}
-	if id := best(firms, d.firstSeen); id != "" && firms[id]*2 >= total && total >= 3 {
-		f.firm = id
+	if id := best(firms, d.firstSeen); id != "" && firms[id] >= 3 {
+		second := 0.0
+		for k, v := range firms {
+			if k != id && v > second {
+				second = v
+			}
+		}
+		if firms[id]*2 >= total || firms[id] >= 2*second {
+			f.firm = id
+		}
 	}
 	recipientCountry := d.countryOf(f.region)
 	delete(countryScore, recipientCountry)
@@ -277,7 +285,7 @@ func (d *doc) resolveReferences(f focus) {
 			here := append(append(append([]mention(nil), recent...), before...), added...)
 			// "there": the place named last.
 			if t.Norm == "there" && i > 0 && toks[i-1].Norm != "is" && toks[i-1].Norm != "are" {
-				if id := d.latest(here, nil, "Region", "City"); id != "" {
+				if id := d.latest(here, nil, "Region", "City", "Country"); id != "" {
 					added = append(added, mention{start: i, end: i + 1, id: id, typ: d.typeOf(id), ref: true, conf: 0.5})
 				}
 				continue

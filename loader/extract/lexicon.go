@@ -71,7 +71,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"acquire", "acquired", "acquires", "import", "imports", "imported", "importing", "use",
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
-	"leases", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
+	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
 	"went", "go", "goes", "arrived", "arrive", "arrives")
 
 // Status cues, matched on words near a trigger.

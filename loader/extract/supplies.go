@@ -47,9 +47,21 @@ func copulaBefore(toks []text.Token, i int) bool {
 	return false
 }
 
+// copulaAfter reports "the second largest buyer is Kazakhstan", "other
+// destinations include Uzbekistan".
+func copulaAfter(toks []text.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		switch toks[k].Norm {
+		case "is", "are", "was", "were", "remains", "remain", "include", "includes", "included":
+			return true
+		}
+	}
+	return false
+}
+
 // buyerNouns name the receiving side; the copula links them to a party.
 var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
-	"importer", "importers", "purchaser", "purchasers", "client", "clients")
+	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations")
 
 // clause is the stretch of a sentence that one trigger governs.
 type clause struct {
@@ -86,7 +98,7 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if (w == "delivery" || w == "deliveries") && (prev == "took" || prev == "take" || prev == "takes" || prev == "taken" || prev == "taking") {
 			tr.get, tr.noun = true, false // "took delivery of": received
 		}
-		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) {
+		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) {
 			continue
 		}
 		if w == "fleet" || w == "fleets" {
@@ -124,6 +136,16 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.passive = false, true
 		case "arrive", "arrives", "arrived":
 			tr.get, tr.passive = false, true // "the trolleybuses have arrived in Ryazan"
+		case "come", "comes", "came":
+			if next != "from" {
+				continue
+			}
+			tr.get, tr.passive = true, true // "the beans come from Ghana": a purchase from there
+		case "available":
+			if next != "in" && next != "at" {
+				continue
+			}
+			tr.get, tr.passive = false, true // "its chocolate is available in Magnit"
 		case "used", "use", "uses", "using":
 			if next == "to" && w == "used" { // "used to"
 				continue
@@ -463,6 +485,20 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		// "The supply of logging machines is relevant for the region":
 		// the article's supplying country.
 		supplier = []string{f.home}
+		fa.conf = 0.5
+	}
+	// An article about one firm: what it buys comes to it ("the beans come
+	// from Ghana"), and its markets buy its goods ("the second largest
+	// buyer is Kazakhstan").
+	if f.firm != "" && len(supplier) > 0 && len(recipient) == 0 && tr.get && !contains(supplier, f.firm) {
+		recipient = []string{f.firm}
+		fa.conf = 0.5
+	}
+	if f.firm != "" && len(supplier) == 0 && len(recipient) > 0 && (tr.copula || tr.noun) && !contains(recipient, f.firm) {
+		supplier = []string{f.firm}
+		if len(fa.products) == 0 {
+			fa.products = d.firmGoods(f.firm, s.index)
+		}
 		fa.conf = 0.5
 	}
 	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) && (fa.generic || fa.quantity > 0) {
@@ -1246,6 +1282,31 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 		}
 	}
 	return nil
+}
+
+// firmGoods returns the goods the article says (or the gazetteer knows)
+// firm makes, as named before sentence upto.
+func (d *doc) firmGoods(firm string, upto int) []string {
+	var out []string
+	for k := 0; k <= upto && k < len(d.sents); k++ {
+		for _, m := range d.sents[k].mentions {
+			if m.typ == gazetteer.Product && (d.gaz.Makes(firm, m.id) || d.saidToMake(firm, m.id, k)) {
+				out = appendUnique(out, m.id)
+			}
+		}
+	}
+	return out
+}
+
+// saidToMake reports whether sentence k pairs firm with product as maker:
+// "MAZ buses", "Kommunarka shipped confectionery".
+func (d *doc) saidToMake(firm, product string, k int) bool {
+	for _, mp := range d.makerPairs(d.sents[k]) {
+		if mp.enterprise == firm && mp.product == product {
+			return true
+		}
+	}
+	return false
 }
 
 // recentProductsOf returns the products named with enterprise in this or
