@@ -1346,6 +1346,12 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 			continue
 		}
 		e := d.entity(id)
+		// "supplied 1,120 tractors to Rosagroleasing": the lessor pays; the
+		// goods go to its country's farms.
+		if e != nil && isFinancier(e) && d.countryOf(id) != "" {
+			id = d.countryOf(id)
+			e = d.entity(id)
+		}
 		if e == nil || e.Type == string(gazetteer.Product) || e.Type == string(gazetteer.Person) || e.Type == string(gazetteer.Project) {
 			continue
 		}

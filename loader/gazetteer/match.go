@@ -197,7 +197,8 @@ func numberForms(name string) []string {
 
 // verbLike singulars are everyday verbs; a product's plural such as
 // "combines" must not make the verb "combine" a product.
-var verbLike = map[string]bool{"combine": true, "lift": true, "display": true, "use": true, "supply": true}
+var verbLike = map[string]bool{"combine": true, "lift": true, "display": true, "use": true, "supply": true,
+	"rail": true} // "by rail" is a way of shipping, not rails
 
 // uncountable nouns take no plural ending.
 var uncountable = map[string]bool{
