@@ -60,7 +60,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"exported", "exporting", "sell", "sells", "sold", "selling", "send", "sends", "sent",
 	"sending", "provide", "provides", "provided", "providing", "dispatch", "dispatched",
 	"dispatches", "transfer", "transferred", "hand", "handed", "offer", "offers", "offered",
-	"offering", "manufacture", "manufactured")
+	"offering", "manufacture", "manufactured", "installed", "install", "installs")
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "batch", "consignment", "supplier", "suppliers",

@@ -136,6 +136,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.passive = false, true
 		case "arrive", "arrives", "arrived":
 			tr.get, tr.passive = false, true // "the trolleybuses have arrived in Ryazan"
+		case "installed", "install", "installs":
+			if !placeAhead(toks, i) {
+				continue
+			}
+			tr.get, tr.passive = false, true // "the elevators will be installed in ..."
 		case "come", "comes", "came":
 			if next != "from" {
 				continue
@@ -371,7 +376,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			r.dist = m.start - tr.at
 		}
 		r.prep = prepBefore(toks, m.start)
-		r.poss = m.end < len(toks) && toks[m.end].Norm == "'s"
+		// "Russia's", and "Belarus'" with the bare apostrophe.
+		r.poss = m.end < len(toks) && (toks[m.end].Norm == "'s" || toks[m.end].Norm == "'" && !toks[m.end].Space &&
+			strings.HasSuffix(toks[m.end-1].Norm, "s"))
 		roles = append(roles, r)
 	}
 
@@ -814,8 +821,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		supplier = ids(first(maker, with))
 	case tr.get:
 		recipient = ids(first(possessor, subject, in))
-		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" {
-			supplier = ids(first(maker, fromBy, object, with)) // "bought MAZ buses made by ..."
+		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" ||
+			fromBy != nil && maker != nil && fromBy.m.typ == gazetteer.Country {
+			// "bought MAZ buses made by ...", "30 Yutong buses from China"
+			supplier = ids(first(maker, fromBy, object, with))
 		} else {
 			supplier = ids(first(fromBy, maker, object, with))
 		}
@@ -879,7 +888,7 @@ var attributeNouns = set("industry", "sector", "market", "markets", "production"
 // after its possessive "'s".
 func placeFollows(ms []mention, m mention) bool {
 	for _, o := range ms {
-		if o.start == m.end+1 && (o.typ == gazetteer.Region || o.typ == gazetteer.City) {
+		if o.start == m.end+1 && (o.typ == gazetteer.Region || o.typ == gazetteer.City || o.typ == gazetteer.Enterprise) {
 			return true
 		}
 	}
@@ -1545,12 +1554,22 @@ func servicePassive(toks []text.Token, ms []mention, at int, cl clause) bool {
 // stopWords before a trigger deny the supply.
 var stopWords = set("stopped", "stop", "stops", "halted", "halt", "suspended", "suspend", "ceased",
 	"cease", "banned", "ban", "refused", "refuse", "not", "never", "no", "cancelled", "canceled",
-	"terminated", "froze", "frozen", "withdrew", "quit", "left", "lost", "without")
+	"terminated", "froze", "frozen", "withdrew", "quit", "left", "lost", "without", "shelved",
+	"abandoned", "scrapped", "rejected", "dropped", "postponed")
+
+// undoneWords after a supply undo it: "the purchase ... has been postponed".
+var undoneWords = set("postponed", "cancelled", "canceled", "suspended", "shelved", "frozen",
+	"terminated", "abandoned", "scrapped", "rejected", "delayed", "halted", "stopped")
 
 // negated reports whether the words just before the trigger deny it.
 func negated(toks []text.Token, at int, cl clause) bool {
-	for k := at - 1; k >= cl.start && k >= at-3; k-- {
+	for k := at - 1; k >= cl.start && k >= at-5; k-- {
 		if stopWords[toks[k].Norm] || toks[k].Norm == "longer" && k > 0 && toks[k-1].Norm == "no" {
+			return true
+		}
+	}
+	for k := at + 1; k < cl.end; k++ {
+		if undoneWords[toks[k].Norm] {
 			return true
 		}
 	}
