@@ -531,12 +531,18 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s {
 		// "The machines were handed over to farmers in Barnaul": the same
 		// delivery, told in more detail.
+		for _, p := range fa.products {
+			prev.products = appendUnique(prev.products, p)
+		}
 		return nil
 	}
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
 		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
 		// The same deal told again: update it instead of adding one.
 		prev.status = moreConcrete(prev.status, fa.status)
+		for _, p := range fa.products {
+			prev.products = appendUnique(prev.products, p)
+		}
 		if prev.when == "" {
 			prev.when = fa.when
 		}
@@ -581,7 +587,11 @@ func (d *doc) ruralRegions(s *sentence, ids []string) []string {
 func (d *doc) citySuppliers(s *sentence, ids []string) []string {
 	for i, id := range ids {
 		if e := d.entity(id); e != nil && e.Type == string(gazetteer.City) {
-			if ent := d.enterpriseIn(id, nil); ent != "" {
+			// "Minsk is ready to supply ...": the capital speaks for its
+			// country.
+			if c := d.gaz.NationalCapital(id); c != "" {
+				ids[i] = c
+			} else if ent := d.enterpriseIn(id, nil); ent != "" {
 				ids[i] = ent
 			}
 		}

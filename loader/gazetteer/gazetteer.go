@@ -89,6 +89,15 @@ func (g *Gazetteer) IsHolding(id string) bool {
 	return false
 }
 
+// NationalCapital returns the id of the country whose capital is city id,
+// or "".
+func (g *Gazetteer) NationalCapital(id string) string {
+	if c := g.capitalOf[id]; c != "" && g.byID[c] != nil && g.byID[c].Type == Country {
+		return c
+	}
+	return ""
+}
+
 // CapitalOf returns the id of the region whose capital is city id, or "".
 func (g *Gazetteer) CapitalOf(id string) string { return g.capitalOf[id] }
 
@@ -157,8 +166,8 @@ func (g *Gazetteer) index() error {
 			check(e, "product", p)
 			g.producers[p] = append(g.producers[p], e.ID)
 		}
-		if e.Capital != "" {
-			g.capitalOf[e.Capital] = e.ID
+		if e.Capital != "" && (g.capitalOf[e.Capital] == "" || e.Type == Country) {
+			g.capitalOf[e.Capital] = e.ID // a national capital wins over a region's
 		}
 		if e.Parent != "" {
 			g.parents[e.Parent] = true
