@@ -81,7 +81,10 @@ const (
 	PropName      = "name"      // display name: the caption tools show
 	PropAliases   = "aliases"   // other spellings, a list of strings
 	PropNameText  = "nameText"  // name and aliases in one string for the full-text index
-	PropCountry   = "country"   // ISO 3166-1 alpha-2 code of an entity's country
+	PropCountry   = "country"   // id of an entity's country ("country:by")
+	PropRegion    = "region"    // id of a City's or Enterprise's region
+	PropSite      = "site"      // an Article's publisher
+	PropCount     = "count"     // how often an article names an entity (on MENTIONS)
 	PropISO2      = "iso2"      // a Country's ISO 3166-1 alpha-2 code
 	PropISO       = "iso"       // a Region's ISO 3166-2 code
 	PropKind      = "kind"      // a Region's kind: oblast, krai, republic, ...
@@ -97,15 +100,16 @@ const (
 	PropHash      = "hash"      // an Article's content hash, to skip unchanged reloads
 	PropExtractor = "extractor" // version of the extractor that read an Article
 
-	PropArticle    = "article"    // id of the Article a fact comes from
-	PropSentence   = "sentence"   // the evidence sentence of a fact
-	PropStart      = "start"      // character offset of the evidence in the article body
-	PropEnd        = "end"        // end offset of the evidence
-	PropConfidence = "confidence" // confidence of a fact or mention, in [0,1]
-	PropProduct    = "product"    // id of the Product a supply is about
-	PropProducts   = "products"   // names of all products the evidence names
-	PropQuantity   = "quantity"   // number of units when stated
-	PropWhen       = "when"       // time expression of a fact, as written
+	PropArticle     = "article"     // id of the Article a fact comes from
+	PropSentence    = "sentence"    // the evidence sentence of a fact
+	PropStart       = "start"       // character offset of the evidence in the article body
+	PropEnd         = "end"         // end offset of the evidence
+	PropConfidence  = "confidence"  // confidence of a fact or mention, in [0,1]
+	PropProduct     = "product"     // id of the Product a supply is about
+	PropProducts    = "products"    // names of all products the evidence names
+	PropProductName = "productName" // name of the Product a supply is about
+	PropQuantity    = "quantity"    // number of units when stated
+	PropWhen        = "when"        // time expression of a fact, as written
 )
 
 // Entity sources: gazetteer entities are known facts; discovered ones were

@@ -1230,7 +1230,7 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 			if e.end > m.start {
 				continue
 			}
-			if e.typ == gazetteer.Enterprise && m.start-e.end <= 2 && !e.ref && e.end <= m.start {
+			if e.typ == gazetteer.Enterprise && m.start-e.end <= 2 && !e.ref && e.end <= m.start && modelGap(s.Tokens[e.end:m.start]) {
 				out = append(out, makerPair{e.id, m.id, s.index})
 			}
 			break
@@ -1248,6 +1248,19 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 		}
 	}
 	return out
+}
+
+// modelGap reports whether the words between a brand and goods describe
+// them ("MAZ-203 buses", "MAZ articulated buses"), with no verb between
+// ("MAZ bought 20 trucks").
+func modelGap(gap []text.Token) bool {
+	for _, t := range gap {
+		w := t.Norm
+		if giveVerbs[w] || getVerbs[w] || auxiliaries[w] || produceVerbs[w] || t.Kind == text.Punct && !t.IsDash() {
+			return false
+		}
+	}
+	return true
 }
 
 // makerOf names the supplier from the products: an enterprise written as

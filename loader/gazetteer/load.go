@@ -193,7 +193,7 @@ func (b *builder) readFile(fsys fs.FS, file, kind string) error {
 			default:
 				id = "region:" + strings.ToLower(r.Country) + "-" + slug(r.Name)
 			}
-			e := &Entity{ID: id, Type: Region, Name: r.Name, Aliases: append(r.Aliases, regionVariants(r.Name, r.Aliases)...),
+			e := &Entity{ID: id, Type: Region, Name: r.Name, Aliases: distinct(r.Name, append(r.Aliases, regionVariants(r.Name, r.Aliases)...)),
 				Country: country, ISO: r.ISO, Kind: r.Kind}
 			b.add(e, r.ISO)
 			if r.Capital != "" {
@@ -353,6 +353,20 @@ func regionVariants(name string, aliases []string) []string {
 		}
 		if strings.EqualFold(words[0], "republic") && len(words) > 2 && strings.EqualFold(words[1], "of") {
 			out = append(out, strings.Join(words[2:], " ")+" Republic")
+		}
+	}
+	return out
+}
+
+// distinct drops from aliases the name itself and repeated spellings
+// (compared without case).
+func distinct(name string, aliases []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	var out []string
+	for _, a := range aliases {
+		if k := strings.ToLower(a); !seen[k] {
+			seen[k] = true
+			out = append(out, a)
 		}
 	}
 	return out
