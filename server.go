@@ -21,13 +21,18 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v3"
+	"golang.org/x/term"
 
+	"tradegraph/graph"
 	"tradegraph/internal/dbconn"
+	"tradegraph/loader"
 	"tradegraph/loader/extract"
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/source"
+	"tradegraph/loader/synth"
 	"tradegraph/schema"
 )
 
@@ -81,6 +86,88 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 					&cli.BoolFlag{Name: "trace", Usage: "explain the reading sentence by sentence instead of printing JSON"}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					return runExtract(ctx, cmd.Args().Slice(), cmd.String("gazetteer"), cmd.Bool("trace"), stdout, logger)
+				},
+			},
+			{
+				Name:      "load",
+				Usage:     "read articles into Neo4j: files, directories, JSON Lines, RSS/Atom feeds, URLs",
+				ArgsUsage: "PATH_OR_URL...",
+				Flags: append([]cli.Flag{gazetteerFlag,
+					&cli.IntFlag{Name: "batch-size", Value: 250, Sources: env("TRADEGRAPH_BATCH_SIZE"), Usage: "documents per write transaction"},
+					&cli.IntFlag{Name: "workers", Sources: env("TRADEGRAPH_WORKERS"), Usage: "goroutines that extract documents; 0 means one per CPU"},
+					&cli.BoolFlag{Name: "force", Usage: "reload articles even when the graph holds them unchanged"},
+				}, neo4jFlags...),
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					cfg := loader.Config{BatchSize: cmd.Int("batch-size"), Workers: cmd.Int("workers"), Force: cmd.Bool("force")}
+					if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+						cfg.Progress = stderr
+					}
+					return runLoad(ctx, cmd.Args().Slice(), dbConfig(cmd), cmd.String("gazetteer"), cfg, stdout, logger)
+				},
+			},
+			{
+				Name:  "gen-articles",
+				Usage: "write synthetic articles for scale tests (never into testdata/dev)",
+				Flags: []cli.Flag{gazetteerFlag,
+					&cli.IntFlag{Name: "n", Value: 1000, Usage: "number of articles"},
+					&cli.StringFlag{Name: "out", Required: true, TakesFile: true, Usage: "directory to write the articles to"},
+					&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random seed: the same seed writes the same articles"},
+				},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					return runGenArticles(cmd.String("gazetteer"), cmd.Int("n"), cmd.String("out"), cmd.Uint64("seed"), stdout)
+				},
+			},
+			{
+				Name:  "serve",
+				Usage: "serve the GraphQL API, GraphiQL and graph exports over HTTP",
+				Flags: append([]cli.Flag{gazetteerFlag,
+					&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Sources: env("TRADEGRAPH_ADDR"), Usage: "listen address HOST:PORT"},
+					&cli.StringFlag{Name: "api-key", Sources: env("TRADEGRAPH_API_KEY"),
+						Usage: "key the ingestArticle mutation needs in the X-API-Key header; empty disables the mutation (prefer the environment variable)"},
+					&cli.IntFlag{Name: "max-page-size", Value: graph.DefaultLimits().MaxPageSize, Sources: env("TRADEGRAPH_MAX_PAGE_SIZE"), Usage: "largest first: argument of a list"},
+					&cli.IntFlag{Name: "max-depth", Value: graph.DefaultLimits().MaxDepth, Sources: env("TRADEGRAPH_MAX_DEPTH"), Usage: "deepest selection nesting of a query"},
+					&cli.IntFlag{Name: "max-complexity", Value: graph.DefaultLimits().MaxComplexity, Sources: env("TRADEGRAPH_MAX_COMPLEXITY"), Usage: "largest query complexity (a list counts first: times its elements)"},
+					&cli.IntFlag{Name: "max-subgraph-nodes", Value: graph.DefaultLimits().MaxSubgraphNodes, Sources: env("TRADEGRAPH_MAX_SUBGRAPH_NODES"), Usage: "most nodes of a neighborhood, path or export"},
+					&cli.IntFlag{Name: "max-subgraph-edges", Value: graph.DefaultLimits().MaxSubgraphEdges, Sources: env("TRADEGRAPH_MAX_SUBGRAPH_EDGES"), Usage: "most edges of a neighborhood, path or export"},
+					&cli.DurationFlag{Name: "request-timeout", Value: 30 * time.Second, Sources: env("TRADEGRAPH_REQUEST_TIMEOUT"), Usage: "longest a request may take, database included"},
+					&cli.Int64Flag{Name: "max-body-bytes", Value: 1 << 20, Sources: env("TRADEGRAPH_MAX_BODY_BYTES"), Usage: "largest request body"},
+					&cli.DurationFlag{Name: "shutdown-timeout", Value: 15 * time.Second, Sources: env("TRADEGRAPH_SHUTDOWN_TIMEOUT"), Usage: "how long running requests may finish on SIGTERM"},
+					&cli.DurationFlag{Name: "cache-ttl", Value: 10 * time.Second, Sources: env("TRADEGRAPH_CACHE_TTL"),
+						Usage: "keep query results this long (0 disables; ingestArticle clears the cache, a separate load is seen after at most this long)"},
+				}, neo4jFlags...),
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					limits := graph.DefaultLimits()
+					limits.MaxPageSize, limits.MaxDepth = cmd.Int("max-page-size"), cmd.Int("max-depth")
+					limits.MaxComplexity = cmd.Int("max-complexity")
+					limits.MaxSubgraphNodes, limits.MaxSubgraphEdges = cmd.Int("max-subgraph-nodes"), cmd.Int("max-subgraph-edges")
+					return runServe(ctx, serveConfig{
+						Addr: cmd.String("addr"), DB: dbConfig(cmd), GazetteerDir: cmd.String("gazetteer"),
+						APIKey: cmd.String("api-key"), Limits: limits,
+						RequestTimeout: cmd.Duration("request-timeout"), MaxBodyBytes: cmd.Int64("max-body-bytes"),
+						ShutdownTimeout: cmd.Duration("shutdown-timeout"), CacheTTL: cmd.Duration("cache-ttl"),
+					}, stdout, logger)
+				},
+			},
+			{
+				Name:  "bench-api",
+				Usage: "measure the headline GraphQL query against the loaded graph, beside the same Cypher run with the driver",
+				Flags: append([]cli.Flag{
+					&cli.IntFlag{Name: "clients", Value: 16, Usage: "concurrent clients"},
+					&cli.IntFlag{Name: "requests", Value: 4000, Usage: "requests of the cached GraphQL mode"},
+					&cli.IntFlag{Name: "uncached-requests", Value: 320, Usage: "requests of each uncached mode (GraphQL without cache, driver)"},
+					&cli.DurationFlag{Name: "cache-ttl", Value: 10 * time.Second, Usage: "the cached mode's result cache TTL, as serve's --cache-ttl"},
+					&cli.IntFlag{Name: "block", Value: 200, Usage: "cached requests per round of the alternating modes; uncached modes get their share of each round"},
+					&cli.IntFlag{Name: "warmup", Value: 200, Usage: "warm-up requests per mode, not measured"},
+					&cli.IntFlag{Name: "first", Value: 50, Usage: "page size of the headline query"},
+				}, neo4jFlags...),
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					cfg := benchConfig{DB: dbConfig(cmd), Clients: cmd.Int("clients"), Requests: cmd.Int("requests"),
+						UncachedRequests: cmd.Int("uncached-requests"), CacheTTL: cmd.Duration("cache-ttl"),
+						Block: cmd.Int("block"), Warmup: cmd.Int("warmup"), First: cmd.Int("first")}
+					if cfg.Clients < 1 || cfg.Requests < 1 || cfg.UncachedRequests < 1 || cfg.Block < 1 || cfg.Warmup < 0 || cfg.First < 1 {
+						return errors.New("bench-api: clients, requests, block and first must be positive")
+					}
+					return runBenchAPI(ctx, cfg, stdout, logger)
 				},
 			},
 			{
@@ -199,5 +286,53 @@ func runExtract(ctx context.Context, inputs []string, gazDir string, trace bool,
 	if failed > 0 {
 		return fmt.Errorf("%w: %d failed", errInputs, failed)
 	}
+	return nil
+}
+
+// runLoad writes the documents of inputs into Neo4j and prints a one-line
+// summary. It fails when the database cannot be reached or any input
+// failed; each failure was logged naming its input.
+func runLoad(ctx context.Context, inputs []string, db dbconn.Config, gazDir string, cfg loader.Config, stdout io.Writer, logger *slog.Logger) error {
+	if len(inputs) == 0 {
+		return errors.New("load: no inputs (see --help)")
+	}
+	gaz, err := gazetteer.Load(gazDir)
+	if err != nil {
+		return fmt.Errorf("load gazetteer: %w", err)
+	}
+	driver, err := dbconn.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer closeDriver(driver, logger)
+	if err := schema.Apply(ctx, driver, db.Database); err != nil {
+		return err
+	}
+	cfg.Database = db.Database
+	sum, err := loader.New(driver, gaz, cfg, logger).Load(ctx, inputs)
+	fmt.Fprintln(stdout, sum)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%w: %d of %d failed", errInputs, sum.Failed, sum.Read)
+	}
+	return nil
+}
+
+// runGenArticles writes n synthetic articles to dir.
+func runGenArticles(gazDir string, n int, dir string, seed uint64, stdout io.Writer) error {
+	gaz, err := gazetteer.Load(gazDir)
+	if err != nil {
+		return fmt.Errorf("load gazetteer: %w", err)
+	}
+	gen, err := synth.New(gaz, seed)
+	if err != nil {
+		return err
+	}
+	if err := gen.WriteDir(dir, n); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d articles to %s\n", n, dir)
 	return nil
 }

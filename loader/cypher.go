@@ -13,15 +13,19 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.hash AS hash, a.extractor AS extractor`
 
-// queryDeleteMentions removes the MENTIONS of the articles $ids (only
-// articles being reloaded have any) and returns the entities they pointed
-// at, whose counts and confidences must then be recomputed.
+// queryDeleteMentions removes the MENTIONS of those articles among $ids
+// that are in the graph already (only reloaded ones are) and returns their
+// ids with the entities they named, whose counts and confidences must
+// then be recomputed.
 const queryDeleteMentions = `
 UNWIND $ids AS id
-MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-WITH m, e.id AS entity
-DELETE m
-RETURN DISTINCT entity`
+MATCH (a:Article {id: id})
+CALL (a) {
+  OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+  DELETE m
+  RETURN collect(e.id) AS entities
+}
+RETURN id, entities`
 
 // queryDeleteFacts removes every text fact of the articles $ids. Each type
 // has a relationship index on article (schema/cypher/constraints.cypher),
@@ -83,15 +87,14 @@ UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a = row.props`
 
-// queryMergeMentions links articles to the entities they name. The
-// article's old MENTIONS were deleted in the same transaction, so MERGE
-// here only guards against a repeated row.
-const queryMergeMentions = `
+// queryCreateMentions links articles to the entities they name. The
+// article's old MENTIONS were deleted in the same transaction and rows
+// are unique per article, so CREATE is exact and spares MERGE's check.
+const queryCreateMentions = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:Entity {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.confidence = row.confidence`
+CREATE (a)-[:MENTIONS {count: row.count, confidence: row.confidence}]->(e)`
 
 // queryCreateFacts writes text facts. They are CREATEd, not MERGEd: the
 // article's old facts were deleted in the same transaction and rows are
@@ -107,12 +110,18 @@ SET r = row.props`
 
 // queryMergeLinks writes gazetteer structure (a region PART_OF its
 // country, an enterprise BASED_IN its city, ...). These facts belong to no
-// article and are shared by all of them, so they are MERGEd.
+// article and are shared by all of them, so they are MERGEd. The types are
+// written out, one subquery each: MERGE with a type given at run time
+// would scan every relationship between the two nodes, and a region named
+// in thousands of supplies has many.
 const queryMergeLinks = `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {source: 'gazetteer'}]->(b)`
+CALL (a, b, row) { WITH * WHERE row.type = 'PART_OF' MERGE (a)-[:PART_OF {source: 'gazetteer'}]->(b) }
+CALL (a, b, row) { WITH * WHERE row.type = 'BASED_IN' MERGE (a)-[:BASED_IN {source: 'gazetteer'}]->(b) }
+CALL (a, b, row) { WITH * WHERE row.type = 'SUBSIDIARY_OF' MERGE (a)-[:SUBSIDIARY_OF {source: 'gazetteer'}]->(b) }
+CALL (a, b, row) { WITH * WHERE row.type = 'PRODUCES' MERGE (a)-[:PRODUCES {source: 'gazetteer'}]->(b) }`
 
 // queryCountMentions sets the mention count of entities that only gained
 // mentions. Counting relationships of one type with an unlabelled far end

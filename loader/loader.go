@@ -131,8 +131,9 @@ type Summary struct {
 	Failed     int
 	// Failures holds "input: reason" for the first failures.
 	Failures []string
-	// Entities and Facts count entity nodes merged and text facts created;
-	// Nodes* and Relationships* are the database's own counters.
+	// Entities counts entity node writes (a gazetteer entity is written
+	// once per load unless its confidence rises) and Facts the text facts
+	// created; Nodes* and Relationships* are the database's own counters.
 	Entities             int
 	Facts                int
 	NodesCreated         int
@@ -219,9 +220,10 @@ func (l *Loader) Load(ctx context.Context, inputs []string) (Summary, error) {
 		}
 		return nil
 	})
+	done := newWritten()
 	g.Go(func() error {
 		for b := range prepared {
-			if err := l.write(gctx, b, &sum); err != nil {
+			if err := l.write(gctx, b, &sum, done); err != nil {
 				return err
 			}
 			prog.update(&sum)
@@ -229,8 +231,10 @@ func (l *Loader) Load(ctx context.Context, inputs []string) (Summary, error) {
 		return nil
 	})
 	err := g.Wait()
-	if err == nil {
-		err = ctx.Err() // the reader stops quietly when ctx ends
+	if ctx.Err() != nil {
+		// Whichever stage noticed first, the cause is the interruption;
+		// the reader stops quietly when ctx ends.
+		err = fmt.Errorf("load interrupted after %d documents: %w", sum.Read, ctx.Err())
 	}
 	sum.Elapsed = time.Since(start)
 	prog.finish(&sum)
@@ -288,10 +292,10 @@ func (l *Loader) prepare(ctx context.Context, b []*item) error {
 		it.hash = it.doc.Hash()
 		it.status = StatusLoaded
 	}
-	var have map[string]stored
 	if len(ids) == 0 {
-		return nil
+		return nil // only unreadable inputs
 	}
+	var have map[string]stored
 	err := l.withRetry(ctx, "look up articles", func() error {
 		var err error
 		have, err = l.existing(ctx, ids)
@@ -345,35 +349,17 @@ func (l *Loader) extract(it *item) {
 	it.rows = &rows
 }
 
-// write writes the prepared documents of a batch in one transaction and
-// counts the batch into sum. When the transaction fails for a reason other
-// than the database being away, the documents are written one by one, so
-// that one bad document fails alone.
-func (l *Loader) write(ctx context.Context, b []*item, sum *Summary) error {
+// write writes the prepared documents of a batch and counts the batch
+// into sum.
+func (l *Loader) write(ctx context.Context, b []*item, sum *Summary, done *written) error {
 	var todo []*item
 	for _, it := range b {
 		if it.rows != nil && it.failure == "" {
 			todo = append(todo, it)
 		}
 	}
-	err := l.writeItems(ctx, todo, sum)
-	if err != nil && ctx.Err() == nil && !transient(err) && len(todo) > 1 {
-		l.logger.Warn("batch failed, writing its documents one by one", "documents", len(todo), "err", err)
-		for _, it := range todo {
-			if err := l.writeItems(ctx, []*item{it}, sum); err != nil {
-				if ctx.Err() != nil || transient(err) {
-					return l.fatal("write article", err)
-				}
-				it.failure = "write: " + err.Error()
-			}
-		}
-		err = nil
-	}
-	if err != nil {
-		if ctx.Err() != nil || transient(err) || len(todo) != 1 {
-			return l.fatal("write batch", err)
-		}
-		todo[0].failure = "write: " + err.Error()
+	if err := l.writeIsolating(ctx, todo, sum, done); err != nil {
+		return err
 	}
 	for _, it := range b {
 		sum.Read++
@@ -390,7 +376,13 @@ func (l *Loader) write(ctx context.Context, b []*item, sum *Summary) error {
 			if len(sum.Failures) < maxFailures {
 				sum.Failures = append(sum.Failures, msg)
 			}
-			l.logger.Error("document failed", "input", it.origin(), "err", it.failure)
+			if it.doc != nil {
+				l.logger.Error("document failed", "input", it.doc.Origin, "err", it.failure)
+			} else {
+				// The reader's errors start with the input (and line) they
+				// are about.
+				l.logger.Error("input failed", "err", it.failure)
+			}
 		case it.duplicate:
 			sum.Duplicates++
 		case it.status == StatusUnchanged:
@@ -405,9 +397,34 @@ func (l *Loader) write(ctx context.Context, b []*item, sum *Summary) error {
 	return nil
 }
 
+// writeIsolating writes items in one transaction. When that fails for a
+// reason other than the database being away, it halves the batch and
+// writes each half the same way, so that a bad document ends up alone and
+// fails alone while the others still go in a few transactions, in their
+// order.
+func (l *Loader) writeIsolating(ctx context.Context, items []*item, sum *Summary, done *written) error {
+	err := l.writeItems(ctx, items, sum, done)
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil || transient(err):
+		return l.fatal("write batch", err)
+	case len(items) == 1:
+		items[0].failure = "write: " + err.Error()
+		return nil
+	}
+	l.logger.Warn("batch failed, splitting it to find the bad document", "documents", len(items), "err", err)
+	mid := len(items) / 2
+	if err := l.writeIsolating(ctx, items[:mid], sum, done); err != nil {
+		return err
+	}
+	return l.writeIsolating(ctx, items[mid:], sum, done)
+}
+
 // writeItems writes items in one transaction, retried while the database
-// is unreachable, and adds its counts to sum.
-func (l *Loader) writeItems(ctx context.Context, items []*item, sum *Summary) error {
+// is unreachable, and adds its counts to sum. done holds the gazetteer
+// links the load has written already.
+func (l *Loader) writeItems(ctx context.Context, items []*item, sum *Summary, done *written) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -418,7 +435,7 @@ func (l *Loader) writeItems(ctx context.Context, items []*item, sum *Summary) er
 	var c writeCounts
 	err := l.withRetry(ctx, "write batch", func() error {
 		var err error
-		c, err = l.writeBatch(ctx, rows)
+		c, err = l.writeBatch(ctx, rows, done)
 		return err
 	})
 	if err != nil {
@@ -477,7 +494,7 @@ func (l *Loader) LoadDocument(ctx context.Context, doc *source.Document) (DocRes
 		return res, fmt.Errorf("load document %s: %s", doc.ID, it.failure)
 	}
 	var sum Summary
-	if err := l.writeItems(ctx, []*item{it}, &sum); err != nil {
+	if err := l.writeItems(ctx, []*item{it}, &sum, nil); err != nil {
 		return res, l.fatal("load document "+doc.ID, err)
 	}
 	res.Entities = len(it.rows.Mentions)

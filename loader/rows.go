@@ -60,8 +60,8 @@ type docRows struct {
 	Warnings []string
 }
 
-// buildRows maps an extraction result onto the graph model (see
-// /tmp/prompts/model.md and package schema): the Article, its MENTIONS,
+// buildRows maps an extraction result onto the graph model (package
+// schema names its parts): the Article, its MENTIONS,
 // one SUPPLIES per product of a supply, one relationship per other fact,
 // and the gazetteer structure around every known entity it names.
 func buildRows(doc *source.Document, res *extract.Result, gaz *gazetteer.Gazetteer, hash string) docRows {
@@ -73,12 +73,15 @@ func buildRows(doc *source.Document, res *extract.Result, gaz *gazetteer.Gazette
 			schema.PropURL:       clean(doc.URL),
 			schema.PropTitle:     clean(doc.Title),
 			schema.PropPublished: published,
-			propSite:             clean(doc.Site),
+			schema.PropSite:      clean(doc.Site),
 			schema.PropSource:    clean(doc.Origin),
 			schema.PropHash:      hash,
 			schema.PropExtractor: extract.Version,
 		},
 	}
+	// named holds the ids that get a node: a fact is written only between
+	// two of them, since CREATE after MATCH would silently drop a fact
+	// whose end has no node.
 	named := map[string]bool{}
 	for _, e := range res.Entities {
 		if e.ID == "" || named[e.ID] {
@@ -94,6 +97,8 @@ func buildRows(doc *source.Document, res *extract.Result, gaz *gazetteer.Gazette
 		rows.Mentions = append(rows.Mentions, mentionRow{Article: doc.ID, Entity: e.ID, Count: e.Mentions, Confidence: e.Confidence})
 	}
 
+	// seen drops repeated facts: facts are CREATEd, so a repeat would be a
+	// second relationship.
 	seen := map[string]bool{}
 	for _, r := range res.Relations {
 		if !slices.Contains(schema.FactTypes, r.Type) {
@@ -152,6 +157,9 @@ func entityRowOf(e extract.Entity, gaz *gazetteer.Gazetteer) (entityRow, bool) {
 	if !schema.IsEntityLabel(e.Type) {
 		return entityRow{}, false
 	}
+	// A discovered entity has only what the text said; its aliases are
+	// merged with other articles' in the database, so they travel apart
+	// from the properties.
 	props := placeProps(e.Type, e.ID, e.Country, e.Region, e.ISO, e.Kind, e.Sector, e.Category, e.Role)
 	props[schema.PropName] = clean(e.Name)
 	var aliases []string
@@ -167,6 +175,7 @@ func entityRowOf(e extract.Entity, gaz *gazetteer.Gazetteer) (entityRow, bool) {
 // knownRow builds a gazetteer entity's node from the gazetteer alone, so
 // that its properties do not depend on which article named it first.
 func knownRow(g *gazetteer.Entity, gaz *gazetteer.Gazetteer, conf *float64) entityRow {
+	// The model puts a region on every enterprise whose city has one.
 	region := g.Region
 	if region == "" && g.City != "" {
 		if c := gaz.Entity(g.City); c != nil {
@@ -207,10 +216,10 @@ func placeProps(typ, id, country, region, iso, kind, sector, category, role stri
 		set(schema.PropKind, kind)
 	case schema.LabelCity:
 		set(schema.PropCountry, country)
-		set(propRegion, region)
+		set(schema.PropRegion, region)
 	case schema.LabelEnterprise:
 		set(schema.PropCountry, country)
-		set(propRegion, region)
+		set(schema.PropRegion, region)
 		set(schema.PropSector, sector)
 	case schema.LabelProduct:
 		set(schema.PropCategory, category)
@@ -264,7 +273,7 @@ func factProps(article, published string, r extract.Relation) []map[string]any {
 		}
 		p[schema.PropProduct] = id
 		if i < len(names) {
-			p[propProductName] = names[i]
+			p[schema.PropProductName] = names[i]
 		}
 		out = append(out, p)
 	}
@@ -273,12 +282,6 @@ func factProps(article, published string, r extract.Relation) []map[string]any {
 
 // Property names of the graph model that package schema has no constant
 // for yet.
-const (
-	propProductName = "productName" // name of a supply's product
-	propRegion      = "region"      // region id of a city or enterprise
-	propSite        = "site"        // an Article's publisher
-)
-
 // appendLinks adds the gazetteer structure of entity id: PART_OF for
 // places, BASED_IN, SUBSIDIARY_OF and PRODUCES for enterprises. It records
 // the far ends in ends and skips links already in linked.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -22,13 +23,17 @@ type batchParams struct {
 	facts      []any
 	links      []any
 	mentioned  []string // ids of entities that gain mentions
+	linkKeys   []link   // the links in links
+	// knownRows holds the confidence of each gazetteer entity in known.
+	knownRows map[string]*float64
 }
 
 // paramsOf merges the rows of a batch. Entities are deduplicated by id:
 // a gazetteer entity has the same properties wherever it is named, and a
 // discovered one gets the union of spellings and the first value of each
-// property, as the database would give it one article at a time.
-func paramsOf(batch []*docRows) batchParams {
+// property, as the database would give it one article at a time. Links
+// and gazetteer entities done holds already are left out.
+func paramsOf(batch []*docRows, done *written) batchParams {
 	var p batchParams
 	entities := map[string]*entityRow{}
 	var order []string
@@ -68,13 +73,13 @@ func paramsOf(batch []*docRows) batchParams {
 			p.facts = append(p.facts, map[string]any{"type": f.Type, "from": f.From, "to": f.To, "props": f.Props})
 		}
 	}
-	type link struct{ typ, from, to string }
 	links := map[link]bool{}
 	for _, rows := range batch {
 		for _, l := range rows.Links {
 			key := link{l.Type, l.From, l.To}
-			if !links[key] {
+			if !links[key] && !done.hasLink(key) {
 				links[key] = true
+				p.linkKeys = append(p.linkKeys, key)
 				p.links = append(p.links, map[string]any{"type": l.Type, "from": l.From, "to": l.To})
 			}
 		}
@@ -87,6 +92,13 @@ func paramsOf(batch []*docRows) batchParams {
 			p.mentioned = append(p.mentioned, id)
 		}
 		if e.Known {
+			if done.covers(id, e.Confidence) {
+				continue
+			}
+			if p.knownRows == nil {
+				p.knownRows = map[string]*float64{}
+			}
+			p.knownRows[id] = e.Confidence
 			p.known = append(p.known, map[string]any{"id": id, "label": e.Label, "props": e.Props, "confidence": conf})
 			continue
 		}
@@ -135,33 +147,32 @@ type writeCounts struct {
 // transaction: delete the old MENTIONS and facts, merge entities and
 // articles, create the new facts, merge gazetteer structure and recompute
 // the counts of every entity touched. Either all of it is committed or
-// none, which is what makes a killed load safe to rerun.
-func (l *Loader) writeBatch(ctx context.Context, batch []*docRows) (writeCounts, error) {
-	p := paramsOf(batch)
+// none, which is what makes a killed load safe to rerun. What done holds
+// (committed earlier in the same load) is not written again.
+func (l *Loader) writeBatch(ctx context.Context, batch []*docRows, done *written) (writeCounts, error) {
+	p := paramsOf(batch, done)
 	session := l.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: l.cfg.Database, AccessMode: neo4j.AccessModeWrite})
 	defer closeSession(ctx, session, l)
-	return neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (writeCounts, error) {
+	var lastTouched []string // of the attempt that committed
+	c, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (writeCounts, error) {
 		var c writeCounts
 		if l.beforeWrite != nil {
 			if err := l.beforeWrite(p.ids); err != nil {
 				return c, err
 			}
 		}
-		run := func(name, query string, params map[string]any) (neo4j.ResultWithContext, error) {
+		run := func(name, query string, params map[string]any) ([]*neo4j.Record, error) {
 			res, err := tx.Run(ctx, query, params)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			return res, nil
-		}
-		consume := func(name, query string, params map[string]any) error {
-			res, err := run(name, query, params)
+			records, err := res.Collect(ctx)
 			if err != nil {
-				return err
+				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			sum, err := res.Consume(ctx)
 			if err != nil {
-				return fmt.Errorf("%s: %w", name, err)
+				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			n := sum.Counters()
 			c.NodesCreated += n.NodesCreated()
@@ -169,62 +180,144 @@ func (l *Loader) writeBatch(ctx context.Context, batch []*docRows) (writeCounts,
 			c.RelsCreated += n.RelationshipsCreated()
 			c.RelsDeleted += n.RelationshipsDeleted()
 			c.PropertiesSet += n.PropertiesSet()
-			return nil
+			return records, nil
 		}
-
-		res, err := run("delete mentions", queryDeleteMentions, map[string]any{"ids": p.ids})
+		start := time.Now()
+		// Articles new to the graph have no old facts: only the ids the
+		// first query finds go on to the other deletes.
+		records, err := run("delete mentions", queryDeleteMentions, map[string]any{"ids": p.ids})
 		if err != nil {
 			return c, err
 		}
-		records, err := res.Collect(ctx)
+		reloaded, touched, err := reloadedArticles(records)
 		if err != nil {
 			return c, fmt.Errorf("delete mentions: %w", err)
 		}
-		touched := make([]string, 0, len(records))
-		for _, r := range records {
-			id, _, err := neo4j.GetRecordValue[string](r, "entity")
-			if err != nil {
-				return c, fmt.Errorf("delete mentions: %w", err)
-			}
-			touched = append(touched, id)
-		}
-		sum, err := res.Consume(ctx)
-		if err != nil {
-			return c, fmt.Errorf("delete mentions: %w", err)
-		}
-		c.RelsDeleted += sum.Counters().RelationshipsDeleted()
-		steps := []struct {
+		lastTouched = touched
+		timings := []any{"articles", len(p.ids), "delete mentions", time.Since(start).Round(time.Millisecond)}
+		for _, s := range []struct {
 			name, query string
-			key         string
-			rows        any
+			params      map[string]any
 			skip        bool
 		}{
-			{"delete facts", queryDeleteFacts, "ids", p.ids, false},
-			{"merge gazetteer entities", queryMergeKnown, "rows", p.known, len(p.known) == 0},
-			{"merge discovered entities", queryMergeDiscovered, "rows", p.discovered, len(p.discovered) == 0},
-			{"merge articles", queryMergeArticles, "rows", p.articles, false},
-			{"merge mentions", queryMergeMentions, "rows", p.mentions, len(p.mentions) == 0},
-			{"create facts", queryCreateFacts, "rows", p.facts, len(p.facts) == 0},
-			{"merge structure", queryMergeLinks, "rows", p.links, len(p.links) == 0},
-			{"count mentions", queryCountMentions, "ids", without(p.mentioned, touched), len(p.mentioned) == 0},
-			{"recompute reloaded entities", queryRecomputeTouched, "ids", touched, len(touched) == 0},
-		}
-		timings := make([]any, 0, 2*len(steps))
-		for _, s := range steps {
+			{"delete facts", queryDeleteFacts, map[string]any{"ids": reloaded}, len(reloaded) == 0},
+			{"merge gazetteer entities", queryMergeKnown, map[string]any{"rows": p.known}, len(p.known) == 0},
+			{"merge discovered entities", queryMergeDiscovered, map[string]any{"rows": p.discovered}, len(p.discovered) == 0},
+			{"merge articles", queryMergeArticles, map[string]any{"rows": p.articles}, false},
+			{"create mentions", queryCreateMentions, map[string]any{"rows": p.mentions}, len(p.mentions) == 0},
+			{"create facts", queryCreateFacts, map[string]any{"rows": p.facts}, len(p.facts) == 0},
+			{"merge structure", queryMergeLinks, map[string]any{"rows": p.links}, len(p.links) == 0},
+			{"count mentions", queryCountMentions, map[string]any{"ids": without(p.mentioned, touched)}, len(p.mentioned) == 0},
+			{"recompute reloaded entities", queryRecomputeTouched, map[string]any{"ids": touched}, len(touched) == 0},
+		} {
 			if s.skip {
 				continue
 			}
 			t := time.Now()
-			if err := consume(s.name, s.query, map[string]any{s.key: s.rows}); err != nil {
+			if _, err := run(s.name, s.query, s.params); err != nil {
 				return c, err
 			}
 			timings = append(timings, s.name, time.Since(t).Round(time.Millisecond))
 		}
-		l.logger.Debug("batch written", append([]any{"articles", len(p.ids)}, timings...)...)
+		l.logger.Debug("batch written", timings...)
 		c.Entities = len(p.known) + len(p.discovered)
 		c.Facts = len(p.facts)
 		return c, nil
 	}, neo4j.WithTxMetadata(map[string]any{"app": "tradegraph-loader"}))
+	if err == nil {
+		done.commit(p.linkKeys, p.knownRows, lastTouched)
+	}
+	return c, err
+}
+
+// reloadedArticles reads the result of queryDeleteMentions: the ids of the
+// articles the graph held already and the entities they named.
+func reloadedArticles(records []*neo4j.Record) (ids, touched []string, err error) {
+	seen := map[string]bool{}
+	for _, r := range records {
+		id, _, err := neo4j.GetRecordValue[string](r, "id")
+		if err != nil {
+			return nil, nil, err
+		}
+		entities, _, err := neo4j.GetRecordValue[[]any](r, "entities")
+		if err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, id)
+		for _, e := range entities {
+			if e, ok := e.(string); ok && !seen[e] {
+				seen[e] = true
+				touched = append(touched, e)
+			}
+		}
+	}
+	return ids, touched, nil
+}
+
+// written remembers what a load has committed that later batches need
+// not write again: gazetteer links (the same few hundred, a region PART_OF
+// Russia, would otherwise be merged in every batch) and gazetteer entity
+// nodes with the highest confidence given to them. Both are pure functions
+// of the gazetteer, and the loader never deletes either, so the memory
+// stays true for the load; entities whose mentions a reload removed are
+// forgotten, as their confidence may have dropped. A nil *written
+// remembers nothing.
+type written struct {
+	mu    sync.Mutex
+	links map[link]bool
+	known map[string]float64 // entity id → confidence written (-1: none)
+}
+
+// link is the key of a gazetteer structure relationship.
+type link struct{ typ, from, to string }
+
+func newWritten() *written {
+	return &written{links: map[link]bool{}, known: map[string]float64{}}
+}
+
+func (w *written) hasLink(k link) bool {
+	if w == nil {
+		return false
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.links[k]
+}
+
+// covers reports whether gazetteer entity id was written with at least
+// confidence conf (nil: any).
+func (w *written) covers(id string, conf *float64) bool {
+	if w == nil {
+		return false
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	have, ok := w.known[id]
+	return ok && (conf == nil || *conf <= have)
+}
+
+// commit records what a committed transaction wrote.
+func (w *written) commit(links []link, known map[string]*float64, touched []string) {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, k := range links {
+		w.links[k] = true
+	}
+	for id, conf := range known {
+		c := -1.0
+		if conf != nil {
+			c = *conf
+		}
+		if have, ok := w.known[id]; !ok || c > have {
+			w.known[id] = c
+		}
+	}
+	for _, id := range touched {
+		delete(w.known, id)
+	}
 }
 
 // without returns the ids of a that are not in b.

@@ -59,7 +59,7 @@ type Gazetteer struct {
 	capitalOf map[string]string
 	// parents holds the ids of enterprises that other enterprises belong to.
 	parents map[string]bool
-	trie      *trieNode
+	trie    *trieNode
 	// demonyms maps a folded adjective ("belarusian") to a country id.
 	demonyms map[string]string
 }

@@ -2,8 +2,8 @@
 // for scale tests of the loader: Belarusian enterprises supplying their own
 // products to Russian regions, cities and enterprises, in the sentence
 // patterns and with the page boilerplate real news have. Generation is
-// deterministic: the same seed gives the same articles, and article i does
-// not depend on how many others are generated.
+// deterministic: the same seed and gazetteer give the same articles, and
+// article i does not depend on how many others are generated.
 //
 // The articles are not evaluation data and must never be mixed into
 // testdata/dev, whose gold annotations are written by hand.
