@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"tradegraph/internal/dbconn"
+	"tradegraph/internal/neo4jtest"
 )
 
 func TestGenArticlesCommand(t *testing.T) {
@@ -37,15 +34,8 @@ func TestGenArticlesCommand(t *testing.T) {
 // reported and makes the exit non-zero, the good one is loaded, and a
 // second run finds it unchanged.
 func TestLoadCommand(t *testing.T) {
-	uri := os.Getenv("NEO4J_TEST_URI")
-	if uri == "" {
-		if os.Getenv("NEO4J_TEST_REQUIRED") == "1" {
-			t.Fatal("NEO4J_TEST_URI is not set but NEO4J_TEST_REQUIRED=1")
-		}
-		t.Skip("NEO4J_TEST_URI not set: skipping a test that needs Neo4j")
-	}
-	env := map[string]string{"NEO4J_URI": uri, "NEO4J_USER": os.Getenv("NEO4J_TEST_USER"), "NEO4J_PASSWORD": os.Getenv("NEO4J_TEST_PASSWORD")}
-	mustEmptyTestDB(t, dbconn.Config{URI: uri, User: env["NEO4J_USER"], Password: env["NEO4J_PASSWORD"]})
+	_, cfg := neo4jtest.MustOpen(t)
+	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_USER": cfg.User, "NEO4J_PASSWORD": cfg.Password}
 	dir := t.TempDir()
 	seed, err := os.ReadFile("testdata/dev/seed-arkhangelsk.txt")
 	if err != nil {
@@ -71,31 +61,5 @@ func TestLoadCommand(t *testing.T) {
 	stdout, _, err = runMain(t, env, "load", filepath.Join(dir, "seed.txt"))
 	if err != nil || !strings.Contains(stdout, "0 loaded (0 replaced), 1 unchanged") {
 		t.Errorf("second load = %q, %v; want the article unchanged", stdout, err)
-	}
-}
-
-// mustEmptyTestDB deletes every node of the test database.
-func mustEmptyTestDB(t *testing.T, cfg dbconn.Config) {
-	t.Helper()
-	ctx := context.Background()
-	driver, err := dbconn.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	session := driver.NewSession(ctx, neo4j.SessionConfig{})
-	defer session.Close(ctx)
-	// Relationships first, in chunks, so that a dense node is no burden.
-	for _, q := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-	} {
-		res, err := session.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			t.Fatalf("empty test database: %v", err)
-		}
 	}
 }

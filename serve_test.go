@@ -7,17 +7,14 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
+	"tradegraph/internal/neo4jtest"
 	"tradegraph/loader"
 	"tradegraph/loader/gazetteer"
-	"tradegraph/schema"
 )
 
 // mustDevGraph empties the test database named by NEO4J_TEST_URI and
@@ -25,38 +22,8 @@ import (
 // does. It skips without NEO4J_TEST_URI unless NEO4J_TEST_REQUIRED=1.
 func mustDevGraph(t *testing.T) string {
 	t.Helper()
-	uri := os.Getenv("NEO4J_TEST_URI")
-	if uri == "" {
-		if os.Getenv("NEO4J_TEST_REQUIRED") == "1" {
-			t.Fatal("NEO4J_TEST_URI is not set and NEO4J_TEST_REQUIRED=1")
-		}
-		t.Skip("NEO4J_TEST_URI not set; skipping Neo4j test")
-	}
 	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(uri, neo4j.NoAuth())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := driver.Close(ctx); err != nil {
-			t.Errorf("close driver: %v", err)
-		}
-	}()
-	if err := schema.Apply(ctx, driver, ""); err != nil {
-		t.Fatalf("apply schema: %v", err)
-	}
-	// In batches: a benchmark graph is too big for one transaction.
-	session := driver.NewSession(ctx, neo4j.SessionConfig{})
-	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if cerr := session.Close(ctx); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatalf("empty the test database: %v", err)
-	}
+	driver, cfg := neo4jtest.MustOpen(t)
 	gaz, err := gazetteer.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +32,7 @@ func mustDevGraph(t *testing.T) string {
 	if err != nil || sum.Failed > 0 || sum.Loaded == 0 {
 		t.Fatalf("load testdata/dev: %v (%s)", err, sum)
 	}
-	return uri
+	return cfg.URI
 }
 
 // servedAPI is a `tradegraph serve` running in the test.

@@ -2,73 +2,27 @@ package graph
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"tradegraph/internal/neo4jtest"
 	"tradegraph/schema"
 )
 
-// mustOpenNeo4j connects to the test database named by NEO4J_TEST_URI,
-// applies the schema and empties it. It skips the test when the variable
-// is unset, unless NEO4J_TEST_REQUIRED=1 (CI), where that is a failure.
+// mustOpenNeo4j connects to the emptied test database (see neo4jtest).
 func mustOpenNeo4j(tb testing.TB) neo4j.DriverWithContext {
 	tb.Helper()
-	uri := os.Getenv("NEO4J_TEST_URI")
-	if uri == "" {
-		if os.Getenv("NEO4J_TEST_REQUIRED") == "1" {
-			tb.Fatal("NEO4J_TEST_URI is not set and NEO4J_TEST_REQUIRED=1")
-		}
-		tb.Skip("NEO4J_TEST_URI not set; skipping Neo4j test")
-	}
-	auth := neo4j.NoAuth()
-	if pw := os.Getenv("NEO4J_TEST_PASSWORD"); pw != "" {
-		auth = neo4j.BasicAuth("neo4j", pw, "")
-	}
-	driver, err := neo4j.NewDriverWithContext(uri, auth)
-	if err != nil {
-		tb.Fatalf("neo4j driver for %s: %v", uri, err)
-	}
-	tb.Cleanup(func() {
-		if err := driver.Close(context.Background()); err != nil {
-			tb.Errorf("close neo4j driver: %v", err)
-		}
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	if err := driver.VerifyConnectivity(ctx); err != nil {
-		tb.Fatalf("neo4j at %s: %v", uri, err)
-	}
-	if err := schema.Apply(ctx, driver, ""); err != nil {
-		tb.Fatalf("apply schema: %v", err)
-	}
-	mustEmpty(tb, driver)
+	driver, _ := neo4jtest.MustOpen(tb)
 	return driver
 }
 
-// mustEmpty deletes everything in the test database, in batches: a
-// benchmark graph is too big for one transaction's memory.
+// mustEmpty deletes everything in the test database.
 func mustEmpty(tb testing.TB, driver neo4j.DriverWithContext) {
 	tb.Helper()
-	ctx := context.Background()
-	session := driver.NewSession(ctx, neo4j.SessionConfig{})
-	defer func() {
-		if err := session.Close(ctx); err != nil {
-			tb.Errorf("close session: %v", err)
-		}
-	}()
-	// CALL IN TRANSACTIONS needs an auto-commit transaction: session.Run.
-	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		tb.Fatalf("empty the test database: %v", err)
-	}
+	neo4jtest.MustClear(tb, driver, neo4jtest.Config(tb))
 }
 
 // mustRun runs a write query on the test database.

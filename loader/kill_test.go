@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"tradegraph/internal/neo4jtest"
 	"tradegraph/schema"
 )
 
@@ -29,7 +30,7 @@ func TestKilledLoadResumes(t *testing.T) {
 	}
 	dir := t.TempDir()
 	mustGenerate(t, dir, n)
-	db := testDBConfig()
+	db := neo4jtest.Config(t)
 	env := append(os.Environ(), "NEO4J_URI="+db.URI, "NEO4J_USER="+db.User, "NEO4J_PASSWORD="+db.Password,
 		"NEO4J_DATABASE=", "TRADEGRAPH_LOG_LEVEL=warn")
 	command := func() (*exec.Cmd, *bytes.Buffer) {

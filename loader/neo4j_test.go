@@ -13,68 +13,21 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"tradegraph/internal/dbconn"
+	"tradegraph/internal/neo4jtest"
 	"tradegraph/loader/gazetteer"
-	"tradegraph/schema"
 )
 
-// mustOpenNeo4j connects to the test database named by NEO4J_TEST_URI,
-// empties it and applies the schema. It skips the test when the variable
-// is unset, and fails it instead when NEO4J_TEST_REQUIRED=1 (CI), so that
-// a missing database cannot pass for a green run.
+// mustOpenNeo4j connects to the emptied test database (see neo4jtest).
 func mustOpenNeo4j(tb testing.TB) neo4j.DriverWithContext {
 	tb.Helper()
-	uri := os.Getenv("NEO4J_TEST_URI")
-	if uri == "" {
-		if os.Getenv("NEO4J_TEST_REQUIRED") == "1" {
-			tb.Fatal("NEO4J_TEST_URI is not set but NEO4J_TEST_REQUIRED=1")
-		}
-		tb.Skip("NEO4J_TEST_URI not set: skipping a test that needs Neo4j")
-	}
-	ctx := context.Background()
-	driver, err := dbconn.Open(ctx, testDBConfig())
-	if err != nil {
-		tb.Fatalf("open test database: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := driver.Close(context.Background()); err != nil {
-			tb.Errorf("close driver: %v", err)
-		}
-	})
-	mustClearDB(tb, driver)
-	if err := schema.Apply(ctx, driver, ""); err != nil {
-		tb.Fatalf("apply schema: %v", err)
-	}
+	driver, _ := neo4jtest.MustOpen(tb)
 	return driver
 }
 
-// testDBConfig is the connection to the test database.
-func testDBConfig() dbconn.Config {
-	return dbconn.Config{URI: os.Getenv("NEO4J_TEST_URI"), User: os.Getenv("NEO4J_TEST_USER"), Password: os.Getenv("NEO4J_TEST_PASSWORD")}
-}
-
-// mustClearDB deletes every node of the test database, relationships
-// first and both in chunks: one transaction per chunk keeps memory flat
-// even when a node is named by ten thousand articles.
+// mustClearDB empties the test database (see neo4jtest.MustClear).
 func mustClearDB(tb testing.TB, driver neo4j.DriverWithContext) {
 	tb.Helper()
-	ctx := context.Background()
-	session := driver.NewSession(ctx, neo4j.SessionConfig{})
-	defer session.Close(ctx)
-	// CALL ... IN TRANSACTIONS needs an auto-commit transaction: Run, not
-	// ExecuteWrite.
-	for _, q := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-	} {
-		res, err := session.Run(ctx, q, nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			tb.Fatalf("clear test database: %v", err)
-		}
-	}
+	neo4jtest.MustClear(tb, driver, neo4jtest.Config(tb))
 }
 
 func mustGazetteer(tb testing.TB) *gazetteer.Gazetteer {

@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"tradegraph/internal/dbconn"
+	"tradegraph/schema"
 )
 
 // Config returns the connection settings of the test database, skipping
@@ -25,11 +26,16 @@ func Config(tb testing.TB) dbconn.Config {
 		}
 		tb.Skip("NEO4J_TEST_URI not set; skipping Neo4j test")
 	}
-	return dbconn.Config{URI: uri, User: "neo4j", Password: os.Getenv("NEO4J_TEST_PASSWORD"), Database: os.Getenv("NEO4J_TEST_DATABASE")}
+	user := os.Getenv("NEO4J_TEST_USER")
+	if user == "" {
+		user = "neo4j"
+	}
+	return dbconn.Config{URI: uri, User: user, Password: os.Getenv("NEO4J_TEST_PASSWORD"), Database: os.Getenv("NEO4J_TEST_DATABASE")}
 }
 
-// MustOpen connects to the test database and empties it. The driver is
-// closed when the test ends. Tests that use it must not run in parallel.
+// MustOpen connects to the test database, empties it and applies the
+// schema. The driver is closed when the test ends. Tests that use it must
+// not run in parallel: they share the one database.
 func MustOpen(tb testing.TB) (neo4j.DriverWithContext, dbconn.Config) {
 	tb.Helper()
 	cfg := Config(tb)
@@ -44,8 +50,20 @@ func MustOpen(tb testing.TB) (neo4j.DriverWithContext, dbconn.Config) {
 			tb.Errorf("close neo4j driver: %v", err)
 		}
 	})
-	MustRun(tb, driver, cfg, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	MustClear(tb, driver, cfg)
+	if err := schema.Apply(ctx, driver, cfg.Database); err != nil {
+		tb.Fatalf("apply schema: %v", err)
+	}
 	return driver, cfg
+}
+
+// MustClear deletes every node of the test database: relationships first,
+// then nodes, in chunks, since one transaction for a graph of ten thousand
+// articles runs out of Neo4j's memory.
+func MustClear(tb testing.TB, driver neo4j.DriverWithContext, cfg dbconn.Config) {
+	tb.Helper()
+	MustRun(tb, driver, cfg, "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS", nil)
+	MustRun(tb, driver, cfg, "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
 }
 
 // MustRun runs one query in an auto-commit transaction, so that it may use
