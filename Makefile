@@ -32,10 +32,11 @@ db-stop: ## stop the local Neo4j
 	scripts/db.sh stop
 
 .PHONY: run
-run: build db ## build, start Neo4j, load the sample articles, serve the API
-	$(BIN) load $(DEV_SET)
-	@echo "GraphQL:   http://$(ADDR)/graphql   (GraphiQL at http://$(ADDR)/)"
-	@echo "Exports:   http://$(ADDR)/export/graph.graphml   .gexf   .cyjs"
+run: build db ## build, start Neo4j, load the sample articles, serve the API (Ctrl-C stops both)
+	@trap 'scripts/db.sh stop' EXIT; \
+	$(BIN) load $(DEV_SET); \
+	echo "GraphQL:   http://$(ADDR)/graphql   (GraphiQL at http://$(ADDR)/)"; \
+	echo "Exports:   http://$(ADDR)/export/graph.graphml   .gexf   .cyjs"; \
 	$(BIN) serve --addr $(ADDR)
 
 .PHONY: test
