@@ -171,6 +171,9 @@ func (d *doc) entity(id string) *Entity {
 	return nil
 }
 
+// plantNouns name a production site, which a holding is not.
+var plantNouns = set("plant", "factory", "works")
+
 // qualifiedNouns follow a deictic noun used as an adjective.
 var qualifiedNouns = set("repair", "repairs", "investment", "investments", "construction", "expenditure",
 	"expenditures", "market", "markets", "manager", "managers", "director", "directors", "workers",
@@ -340,9 +343,15 @@ func (d *doc) resolveReferences(f focus) {
 			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its":
 				id := d.latest(here, nil, typ)
 				// In an article about one firm, "the company" is that firm
-				// unless another was named in this very sentence.
-				if typ == "Enterprise" && f.firm != "" && id != f.firm && !d.mentionedBefore(id, before) &&
-					!d.mentionedRecently(id, s.index-1, 0) && d.mentionedRecently(f.firm, s.index, 3) {
+				// unless another was named in this very sentence; "the
+				// plant" is the last plant rather than a holding.
+				switch {
+				case typ != "Enterprise" || f.firm == "" || id == f.firm || d.mentionedBefore(id, before):
+				case plantNouns[t.Norm]:
+					if d.gaz.IsHolding(id) && !d.gaz.IsHolding(f.firm) && d.mentionedRecently(f.firm, s.index, 2) {
+						id = f.firm
+					}
+				case d.mentionedRecently(f.firm, s.index, 2) && !(d.gaz.IsHolding(f.firm) && !d.gaz.IsHolding(id) && t.Norm != "holding"):
 					id = f.firm
 				}
 				// "the holding": the parent of the plant named last, or the

@@ -348,6 +348,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if statistic(toks, cl) {
 		return nil // "exports to Russia grew by 18%": trade figures, not a supply
 	}
+	if excludedTrigger(toks, tr.at) {
+		return nil // "besides the orders of X": told elsewhere
+	}
 	if negated(toks, tr.at, cl) {
 		return nil // "stopped shipments to Russia", "no longer supplies"
 	}
@@ -482,6 +485,15 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.conf = 0.55
 		}
 	}
+	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 {
+		// A firm named just before that makes these goods: "Mogilevliftmash
+		// has launched assembly ... The first 60 elevators will be
+		// installed ...".
+		if e := d.recentMakerAny(s, fa.products, recipient); e != "" {
+			supplier = []string{e}
+			fa.conf = 0.55
+		}
+	}
 	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && f.firm != "" && d.makesAny(f.firm, fa.products) &&
 		!contains(recipient, f.firm) {
 		// An article about one firm: its goods come from it.
@@ -497,7 +509,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	// An article about one firm: what it buys comes to it ("the beans come
 	// from Ghana"), and its markets buy its goods ("the second largest
 	// buyer is Kazakhstan").
-	if f.firm != "" && len(supplier) > 0 && len(recipient) == 0 && tr.get && !contains(supplier, f.firm) {
+	if f.firm != "" && len(supplier) > 0 && len(recipient) == 0 && tr.get && tr.passive && !contains(supplier, f.firm) {
 		recipient = []string{f.firm}
 		fa.conf = 0.5
 	}
@@ -1555,6 +1567,20 @@ func statistic(toks []text.Token, cl clause) bool {
 		money = money || moneyWords[toks[k].Norm]
 	}
 	return verb && money
+}
+
+// excludedTrigger reports "besides the orders of", "apart from deliveries":
+// the statement only points at supplies told elsewhere.
+func excludedTrigger(toks []text.Token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		switch toks[k].Norm {
+		case "besides", "except", "excluding":
+			return true
+		case "apart", "addition":
+			return true
+		}
+	}
+	return false
 }
 
 // serviceWords name services, which are not goods.
