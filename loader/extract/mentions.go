@@ -83,6 +83,7 @@ func (d *doc) findMentions() {
 		ms = d.listedRegions(s, ms)
 		ms = d.discoverEnterprises(s, ms)
 		ms = d.discoverPersons(s, ms, persons)
+		ms = dropFieldProducts(s.Tokens, ms)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
@@ -282,4 +283,19 @@ func mentionAt(ms []mention, i int) int {
 
 func sortMentions(ms []mention) {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+}
+
+// dropFieldProducts removes products named as an attribute of a firm or
+// a field rather than as goods: "coal companies", "the microelectronics
+// industry".
+func dropFieldProducts(toks []text.Token, ms []mention) []mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.typ == gazetteer.Product && m.end < len(toks) &&
+			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
