@@ -147,6 +147,15 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if end == i {
 			continue
 		}
+		// "Russia's Avtoelektronika", "the Minsk-based Integral", "Elsib
+		// from Novosibirsk": an unknown name tied to a place is a firm.
+		afterName := i > 0 && (firstNames[toks[i-1].Norm] || personTitles[toks[i-1].Norm] || isInitialToken(toks[i-1]))
+		if end-i <= 2 && mentionAt(ms, i) < 0 && !firstNames[t.Norm] && !personTitles[t.Norm] && !notOrg[t.Norm] && !afterName &&
+			d.gaz.Demonym(t.Norm) == "" && (placePossessive(ms, toks, i) || placeBased(ms, toks, i) || fromPlace(ms, toks, end)) {
+			add(i, end, i, end, confOrgNoun-0.1, "")
+			i = end - 1
+			continue
+		}
 		// "SPb GUP «Passazhiravtotrans»": the legal form and quote decide.
 		if k := legalFormBeforeQuote(toks, i, end); k > i {
 			i = k - 1
@@ -210,6 +219,34 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		return ms
 	}
 	return replaceOverlapping(ms, found)
+}
+
+// placePossessive reports "Russia's X": a place and "'s" right before i.
+func placePossessive(ms []mention, toks []text.Token, i int) bool {
+	if i < 2 || toks[i-1].Norm != "'s" {
+		return false
+	}
+	k := mentionAt(ms, i-2)
+	return k >= 0 && isPlace(ms[k].typ) && !ms[k].demonym
+}
+
+// placeBased reports "the Minsk-based X".
+func placeBased(ms []mention, toks []text.Token, i int) bool {
+	if i < 3 || toks[i-1].Norm != "based" || !toks[i-2].IsDash() {
+		return false
+	}
+	k := mentionAt(ms, i-3)
+	return k >= 0 && isPlace(ms[k].typ)
+}
+
+// fromPlace reports "X from Novosibirsk", "X in Kaluga": a city right after
+// the name, with "from" or "in".
+func fromPlace(ms []mention, toks []text.Token, end int) bool {
+	if end+1 >= len(toks) || (toks[end].Norm != "from" && toks[end].Norm != "in") {
+		return false
+	}
+	k := mentionAt(ms, end+1)
+	return k >= 0 && ms[k].typ == gazetteer.City
 }
 
 // legalFormBeforeQuote returns the index of a legal form in [i, end) that a
