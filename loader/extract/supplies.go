@@ -459,6 +459,12 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(recipient) == 0 && continuing && sameIDs(supplier, prev.supplier) {
 		recipient = prev.recipient
 	}
+	// "MTZ supplied 1,120 tractors to X, while Gomselmash shipped 312
+	// combines": a parallel clause of the same sentence shares the
+	// recipient.
+	if len(recipient) == 0 && len(supplier) > 0 && sameSentence != nil && !tr.get && parallelClause(toks, cl) {
+		recipient = sameSentence.recipient
+	}
 	// "we supply" in an article about Belarusian firms: Belarus; "we buy"
 	// in one about a Russian region: that region.
 	if len(supplier) == 0 && weSupply {
@@ -682,6 +688,21 @@ func (d *doc) included(s *sentence, cl clause) []string {
 		}
 	}
 	return out
+}
+
+// parallelClause reports whether a clause opens with "while", "whereas"
+// or ", and": a clause told in parallel with the one before it.
+func parallelClause(toks []text.Token, cl clause) bool {
+	if cl.start == 0 {
+		return false
+	}
+	for k := cl.start - 1; k >= 0 && k >= cl.start-2; k-- {
+		switch toks[k].Norm {
+		case "while", "whereas", "and", "but":
+			return true
+		}
+	}
+	return false
 }
 
 // dropWe removes the pronoun "we" from a party list and reports whether it
