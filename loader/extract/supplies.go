@@ -1115,7 +1115,7 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 	toks := s.Tokens
 	// Walk right and left over ", X" and "and X" of the same type.
 	same := func(o mention) bool {
-		return o.typ == m.typ && !o.ref && o.id != m.id
+		return o.typ == m.typ && !o.ref && o.id != m.id && !o.modifier
 	}
 	for dir := -1; dir <= 1; dir += 2 {
 		cur := m
@@ -1132,7 +1132,7 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 				} else {
 					gapStart, gapEnd = o.end, cur.start
 				}
-				if gapEnd <= gapStart || gapEnd-gapStart > 3 {
+				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) {
 					continue
 				}
 				if isCoordination(toks[gapStart:gapEnd]) {
