@@ -46,10 +46,11 @@ test: db lint generate-check ## everything CI runs: lint, generated code, tests 
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
 .PHONY: lint
-lint: ## gofmt and go vet
+lint: ## gofmt, go vet and staticcheck (pinned as a tool in go.mod)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 .PHONY: generate-check
 generate-check: ## go generate must leave the tree unchanged

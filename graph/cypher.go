@@ -372,6 +372,3 @@ WITH n ORDER BY n.mentions DESC, n.id
 LIMIT $limit
 RETURN n.id AS id
 `
-
-// queryPing is the readiness check's round trip.
-const queryPing = `RETURN 1 AS ok`

@@ -19,12 +19,6 @@ func mustOpenNeo4j(tb testing.TB) neo4j.DriverWithContext {
 	return driver
 }
 
-// mustEmpty deletes everything in the test database.
-func mustEmpty(tb testing.TB, driver neo4j.DriverWithContext) {
-	tb.Helper()
-	neo4jtest.MustClear(tb, driver, neo4jtest.Config(tb))
-}
-
 // mustRun runs a write query on the test database.
 func mustRun(tb testing.TB, driver neo4j.DriverWithContext, query string, params map[string]any) {
 	tb.Helper()

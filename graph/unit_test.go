@@ -109,7 +109,7 @@ func TestSelectionDepth(t *testing.T) {
 		{`{ a { ... on A { b { c } } } }`, 3},
 		{`{ __schema { types { fields { type { ofType { ofType { name } } } } } } a { c } }`, 2},
 	} {
-		doc, errs := gqlparser.LoadQuery(schema, test.query)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, test.query, nil)
 		if len(errs) > 0 {
 			t.Fatalf("parse %q: %v", test.query, errs)
 		}

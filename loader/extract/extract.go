@@ -6,7 +6,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -424,14 +423,4 @@ func (d *doc) evidence(s *sentence, conf float64) Evidence {
 		End:        d.base + utf8.RuneCountInString(d.text[:s.End]),
 		Confidence: conf,
 	}
-}
-
-// sortRelations orders relations for stable output.
-func sortRelations(rs []Relation) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].Type != rs[j].Type {
-			return rs[i].Type < rs[j].Type
-		}
-		return false
-	})
 }

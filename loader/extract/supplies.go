@@ -1235,16 +1235,6 @@ var excludingPreps = set("outside", "except", "beyond", "besides", "unlike", "th
 var auxiliaries = set("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
 	"can", "could", "may", "might", "shall", "should", "must", "do", "does", "did", "and", "or", "but")
 
-// isAdjectiveLike reports words that may stand between a preposition and
-// a party noun: "to agricultural producers", "by municipal carriers".
-func isAdjectiveLike(w string) bool {
-	return strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ive") ||
-		strings.HasSuffix(w, "ary") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ern") ||
-		strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ous") || w == "local" || w == "state" || w == "private" ||
-		w == "timber" || w == "logging" || w == "mining" || w == "coal" || w == "road" || w == "construction" ||
-		w == "transport" || w == "bus" || w == "dairy" || w == "farm" || w == "large" || w == "small" || w == "major"
-}
-
 func isPrepLike(w string) bool {
 	return recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || w == "among" || w == "between"
 }
@@ -1268,16 +1258,15 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 			}
 			break
 		}
-		// "tractors from the Minsk Tractor Works", "buses made by MAZ".
-		for j := i + 1; j < len(ms); j++ {
-			e := ms[j]
-			if e.typ == gazetteer.Enterprise && e.start-m.end <= 4 {
+		// "tractors from the Minsk Tractor Works", "buses made by MAZ":
+		// the next name, if it is a firm named as the source.
+		if i+1 < len(ms) {
+			if e := ms[i+1]; e.typ == gazetteer.Enterprise && e.start-m.end <= 4 {
 				p := prepBefore(s.Tokens, e.start)
 				if p == "from" || p == "by" || p == "of" {
 					out = append(out, makerPair{e.id, m.id, s.index})
 				}
 			}
-			break
 		}
 	}
 	return out
