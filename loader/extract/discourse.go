@@ -351,6 +351,9 @@ func (d *doc) resolveReferences(f focus) {
 					if d.gaz.IsHolding(id) && !d.gaz.IsHolding(f.firm) && d.mentionedRecently(f.firm, s.index, 2) {
 						id = f.firm
 					}
+				case d.subjectOf(s.index-1) == id:
+					// "KTK has been a customer ... Today the company's fleet":
+					// the last sentence's subject stays in focus.
 				case d.mentionedRecently(f.firm, s.index, 2) && !(d.gaz.IsHolding(f.firm) && !d.gaz.IsHolding(id) && t.Norm != "holding"):
 					id = f.firm
 				}
@@ -482,6 +485,25 @@ func (d *doc) latestHolding(ms []mention) string {
 		if ms[i].typ == gazetteer.Enterprise && d.gaz.IsHolding(ms[i].id) {
 			return ms[i].id
 		}
+	}
+	return ""
+}
+
+// subjectOf returns the entity named first in sentence i when no
+// preposition stands before it: the sentence's likely subject.
+func (d *doc) subjectOf(i int) string {
+	if i < 0 || i >= len(d.sents) {
+		return ""
+	}
+	s := d.sents[i]
+	for _, m := range s.mentions {
+		if m.ref || m.modifier || m.typ == gazetteer.Product || m.typ == gazetteer.Person {
+			continue
+		}
+		if p, _ := prepAt(s.Tokens, m.start); p != "" {
+			return ""
+		}
+		return m.id
 	}
 	return ""
 }
