@@ -127,6 +127,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		// Words that are triggers only in some uses.
 		switch w {
 		case "run", "runs", "work", "works", "serve", "serves", "served", "go", "goes", "went":
+			// "Vologda already runs our trolleybuses": the subject operates
+			// the goods, like "operates".
+			if (w == "run" || w == "runs") && goodsAhead(toks, ms, i) {
+				break
+			}
 			// "buses run in Tula", "MAZ buses serve urban routes in Berdsk",
 			// "all of them went to Karelian companies"
 			if !placeAhead(toks, i) {
@@ -210,6 +215,16 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 func partyBetween(ms []mention, i, j int) bool {
 	for _, m := range ms {
 		if m.start > i && m.end <= j && m.typ != gazetteer.Product {
+			return true
+		}
+	}
+	return false
+}
+
+// goodsAhead reports a product within three words after i.
+func goodsAhead(toks []text.Token, ms []mention, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if m := mentionAt(ms, k); m >= 0 && ms[m].typ == gazetteer.Product {
 			return true
 		}
 	}
@@ -337,6 +352,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	for k := cl.start; k < cl.end; k++ {
 		if genericProducts[toks[k].Norm] && mentionAt(s.mentions, k) < 0 {
 			fa.generic = true
+		}
+	}
+	// "we can supply whatever you need. Buses, trolleybuses, municipal
+	// equipment for your cities": goods listed right after, in a sentence
+	// without a verb of its own.
+	if len(fa.products) == 0 && s.index+1 < len(d.sents) {
+		if next := d.sents[s.index+1]; next.Para == s.Para && len(findTriggers(next.Tokens, next.mentions)) == 0 &&
+			len(next.mentions) > 0 && next.mentions[0].typ == gazetteer.Product && next.mentions[0].start == 0 {
+			for _, m := range next.mentions {
+				if m.typ == gazetteer.Product {
+					fa.products = appendUnique(fa.products, m.id)
+				}
+			}
 		}
 	}
 	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations" || w == "fleet" || w == "fleets") && len(fa.products) == 0 {
