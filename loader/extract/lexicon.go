@@ -60,7 +60,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"exported", "exporting", "sell", "sells", "sold", "selling", "send", "sends", "sent",
 	"sending", "provide", "provides", "provided", "providing", "dispatch", "dispatched",
 	"dispatches", "transfer", "transferred", "hand", "handed", "offer", "offers", "offered",
-	"offering", "manufacture", "manufactured", "installed", "install", "installs")
+	"offering", "manufacture", "manufactured", "installed", "install", "installs", "due")
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "batch", "consignment", "supplier", "suppliers",
@@ -88,7 +88,7 @@ var (
 		"wants", "hope", "hopes", "should")
 	planCues = set("will", "plan", "plans", "planned", "planning", "intend", "intends",
 		"intended", "going", "expected", "expects", "expect", "scheduled", "aim", "aims",
-		"next", "upcoming", "future", "shall", "prepare", "preparing", "to be", "is to", "are to")
+		"next", "upcoming", "future", "shall", "prepare", "preparing", "to be", "is to", "are to", "due")
 	pastCues = set("supplied", "delivered", "shipped", "exported", "sold", "sent", "provided",
 		"received", "bought", "purchased", "acquired", "imported", "chose", "chosen", "got",
 		"dispatched", "transferred", "handed", "went", "arrived", "leased", "procured", "opted",

@@ -141,6 +141,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.passive = false, true
 		case "arrive", "arrives", "arrived":
 			tr.get, tr.passive = false, true // "the trolleybuses have arrived in Ryazan"
+		case "due":
+			if next != "in" && next != "at" && next != "to" {
+				continue
+			}
+			tr.get, tr.passive = false, true // "the first five vehicles are due in Penza"
 		case "installed", "install", "installs":
 			if !placeAhead(toks, i) {
 				continue
