@@ -302,6 +302,13 @@ func (d *doc) resolveReferences(f focus) {
 				continue
 			}
 			prev := toks[i-1].Norm
+			// "the regional capital": the capital of the region in focus.
+			if t.Norm == "capital" && prev == "regional" && i >= 2 && toks[i-2].Norm == "the" && f.region != "" {
+				if c := d.capitalOf(f.region); c != "" {
+					added = append(added, mention{start: i - 1, end: i + 1, id: c, typ: d.typeOf(c), ref: true, conf: 0.6})
+					continue
+				}
+			}
 			// "the Russian capital": that country's capital.
 			if t.Norm == "capital" && i >= 2 && toks[i-2].Norm == "the" {
 				if c := d.gaz.Demonym(prev); c != "" {

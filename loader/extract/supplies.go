@@ -124,6 +124,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		case getV:
 			tr.get = true
 		}
+		// "Belarus and Tver Oblast are discussing supplies of ...": the
+		// parties of talks about a supply, like those of a contract.
+		if tr.noun && !tr.get && negotiatedBy(toks, i) {
+			tr.neutral = true
+		}
 		// Words that are triggers only in some uses.
 		switch w {
 		case "run", "runs", "work", "works", "serve", "serves", "served", "go", "goes", "went":
@@ -241,6 +246,18 @@ func placeAhead(toks []text.Token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		switch toks[k].Norm {
 		case "in", "on", "at", "to":
+			return true
+		}
+	}
+	return false
+}
+
+// negotiatedBy reports a talks verb right before a supply noun:
+// "discussing supplies", "negotiating the supply".
+func negotiatedBy(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Norm {
+		case "discuss", "discussed", "discussing", "negotiate", "negotiated", "negotiating", "considering", "consider":
 			return true
 		}
 	}
@@ -586,6 +603,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			prev.products = appendUnique(prev.products, p)
 		}
 		return nil
+	}
+	if prev != nil && prev.title {
+		prev = nil // the body tells a deal anew; a headline never absorbs it
 	}
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
 		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
