@@ -98,6 +98,19 @@ func loadersFrom(ctx context.Context, r *Resolver) *loaders {
 	return newLoaders(r)
 }
 
+// entityList converts the node maps of a row and primes the entity loader
+// with each, so that fields asking for them again cost no round trip.
+func (l *loaders) entityList(nodes []props) []model.Entity {
+	list := []model.Entity{}
+	for _, m := range nodes {
+		if e, ok := toEntity(m); ok {
+			list = append(list, e)
+			l.primeEntity(e)
+		}
+	}
+	return list
+}
+
 func (l *loaders) primeEntity(e model.Entity) {
 	if e != nil {
 		l.entity.Prime(e.Base().ID, e)
@@ -211,14 +224,7 @@ func (r *Resolver) loadRelated(ctx context.Context, keys []relatedKey) (map[rela
 			row := props(rec.AsMap())
 			k := g
 			k.ID = row.str("id")
-			list := []model.Entity{}
-			for _, m := range row.maps("nodes") {
-				if e, ok := toEntity(m); ok {
-					list = append(list, e)
-					ld.primeEntity(e)
-				}
-			}
-			out[k] = list
+			out[k] = ld.entityList(row.maps("nodes"))
 		}
 	}
 	fillMissing(keys, out, func() []model.Entity { return []model.Entity{} })
@@ -302,14 +308,7 @@ func (r *Resolver) loadMentioned(ctx context.Context, keys []mentionedKey) (map[
 			row := props(rec.AsMap())
 			k := g
 			k.ID = row.str("id")
-			list := []model.Entity{}
-			for _, m := range row.maps("nodes") {
-				if e, ok := toEntity(m); ok {
-					list = append(list, e)
-					ld.primeEntity(e)
-				}
-			}
-			out[k] = list
+			out[k] = ld.entityList(row.maps("nodes"))
 		}
 	}
 	fillMissing(keys, out, func() []model.Entity { return []model.Entity{} })
