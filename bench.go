@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"tradegraph/graph"
 	"tradegraph/graph/model"
 	"tradegraph/internal/dbconn"
@@ -115,13 +113,8 @@ func runBenchAPI(ctx context.Context, cfg benchConfig, stdout io.Writer, logger 
 		return err
 	}
 	filter := &model.SupplyFilter{SupplierCountry: ptr("Belarus"), RecipientCountry: ptr("Russia")}
-	cypher, params, err := graph.SuppliesCypher(filter, cfg.First, limits.MaxPageSize)
-	if err != nil {
-		return err
-	}
 	viaDriver := func(ctx context.Context) error {
-		_, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(cfg.DB.Database), neo4j.ExecuteQueryWithReadersRouting())
+		_, err := graph.RunSupplies(ctx, driver, cfg.DB.Database, filter, cfg.First, limits.MaxPageSize)
 		return err
 	}
 	counts, err := graphCounts(ctx, client, url)

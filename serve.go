@@ -149,7 +149,7 @@ func prepareDatabase(ctx context.Context, driver neo4j.DriverWithContext, db dbc
 			logger.Warn("neo4j not ready; retrying", "err", err, "retry_in", wait)
 		})
 		if err == nil {
-			if err = schema.Apply(ctx, driver, db.Database); err == nil {
+			if err = schema.Prepare(ctx, driver, db.Database); err == nil {
 				logger.Info("neo4j ready; schema applied", "uri", db.URI)
 				return
 			}

@@ -4,7 +4,7 @@
 //	tradegraph extract FILE...     print what extraction finds, as JSON lines
 //	tradegraph load PATH_OR_URL... read articles into Neo4j
 //	tradegraph serve               serve the GraphQL API and graph exports
-//	tradegraph migrate             apply the Neo4j constraints and indexes
+//	tradegraph migrate             apply the Neo4j constraints and indexes, rebuild summaries
 //	tradegraph gen-articles        write synthetic articles for scale tests
 //
 // This file is the only reader of flags and environment variables: it
@@ -172,7 +172,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			},
 			{
 				Name:  "migrate",
-				Usage: "create the Neo4j constraints and indexes (idempotent)",
+				Usage: "create the Neo4j constraints and indexes and rebuild the supply pair summary (idempotent)",
 				Flags: neo4jFlags,
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					cfg := dbConfig(cmd)
@@ -185,6 +185,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 						return err
 					}
 					logger.Info("schema applied", "uri", cfg.URI)
+					if err := schema.RebuildSupplyPairs(ctx, driver, cfg.Database); err != nil {
+						return err
+					}
+					logger.Info("supply pair summary rebuilt", "uri", cfg.URI)
 					return nil
 				},
 			},
@@ -305,7 +309,7 @@ func runLoad(ctx context.Context, inputs []string, db dbconn.Config, gazDir stri
 		return err
 	}
 	defer closeDriver(driver, logger)
-	if err := schema.Apply(ctx, driver, db.Database); err != nil {
+	if err := schema.Prepare(ctx, driver, db.Database); err != nil {
 		return err
 	}
 	cfg.Database = db.Database

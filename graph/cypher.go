@@ -52,12 +52,22 @@ WITH
     RETURN node.id } + COLLECT { MATCH (n:Product {id: $productRaw}) RETURN n.id } END AS products
 `
 
+// supplyFactFilter is the part of a filter that concerns each fact rather
+// than the pair: its product, status and publication date. Published dates
+// are strings ("2023-04-22", "2023-04", "2023", "--04-22", ""): a fact
+// passes "since" when the period it names ends on or after $since, and
+// "until" when it starts on or before $until; facts without a known year
+// fail both.
+const supplyFactFilter = `(products IS NULL OR r.product IN products)
+  AND ($statuses IS NULL OR r.status IN $statuses)
+  AND ($since IS NULL OR (r.published =~ '[0-9]{4}.*' AND
+       CASE size(r.published) WHEN 4 THEN r.published + '-12-31' WHEN 7 THEN r.published + '-31' ELSE r.published END >= $since))
+  AND ($until IS NULL OR (r.published =~ '[0-9]{4}.*' AND
+       CASE size(r.published) WHEN 4 THEN r.published + '-01-01' WHEN 7 THEN r.published + '-01' ELSE r.published END <= $until))`
+
 // supplyMatch finds the SUPPLIES facts that pass a filter (after
-// supplyFilterPrelude). Published dates are strings ("2023-04-22",
-// "2023-04", "2023", "--04-22", ""): a fact passes "since" when the period
-// it names ends on or after $since, and "until" when it starts on or before
-// $until; facts without a known year fail both. $parents, when not null,
-// keeps the facts of those suppliers only (Enterprise.supplies).
+// supplyFilterPrelude). $parents, when not null, keeps the facts of those
+// suppliers only (Enterprise.supplies).
 const supplyMatch = `
 MATCH (s:Entity)-[r:SUPPLIES]->(t:Entity)
 WHERE ($parents IS NULL OR s.id IN $parents)
@@ -66,31 +76,78 @@ WHERE ($parents IS NULL OR s.id IN $parents)
   AND (regions IS NULL OR t.id IN regions OR t.region IN regions)
   AND (suppliers IS NULL OR s.id IN suppliers)
   AND (recipients IS NULL OR t.id IN recipients)
-  AND (products IS NULL OR r.product IN products)
-  AND ($statuses IS NULL OR r.status IN $statuses)
-  AND ($since IS NULL OR (r.published =~ '[0-9]{4}.*' AND
-       CASE size(r.published) WHEN 4 THEN r.published + '-12-31' WHEN 7 THEN r.published + '-31' ELSE r.published END >= $since))
-  AND ($until IS NULL OR (r.published =~ '[0-9]{4}.*' AND
-       CASE size(r.published) WHEN 4 THEN r.published + '-01-01' WHEN 7 THEN r.published + '-01' ELSE r.published END <= $until))
+  AND ` + supplyFactFilter + `
 `
 
-// querySupplies pages (supplier, recipient) pairs, one row per parent: a
-// single row with parent "" for Query.supplies, one per supplier for
-// Enterprise.supplies. For the pairs on the page it gathers, in the same
-// round trip, the evidence (facts of one relation differ only by product,
-// so they are folded into one evidence item), the products and region as
-// nodes, and the evidence articles, so that resolvers find them in the
-// request's loaders without asking again.
+// querySupplies pages the (supplier, recipient) pairs of the facts that
+// pass a filter, one row per parent: a single row with parent "" for
+// Query.supplies, one per supplier for Enterprise.supplies. It reads every
+// matching fact, so Query.supplies uses it only when the filter concerns
+// facts (product, status, dates) and querySupplyPairs otherwise. Pairs
+// come in the order of schema's sortKey: supplier country, recipient
+// country, supplier name, recipient name, ids.
 const querySupplies = supplyFilterPrelude + supplyMatch + `
-WITH CASE WHEN $parents IS NULL THEN '' ELSE s.id END AS parent, s, t, collect(r) AS rels
-ORDER BY s.name, t.name, s.id, t.id
-WITH parent, collect({s: s, t: t, rels: rels}) AS pairs
-WITH parent, size(pairs) AS total, pairs[$skip..$skip + $limit] AS page
-CALL (page) {
+WITH DISTINCT CASE WHEN $parents IS NULL THEN '' ELSE s.id END AS parent, s, t, products
+ORDER BY coalesce(s.country, ''), coalesce(t.country, ''), s.name, t.name, s.id, t.id
+WITH parent, products, collect([s, t]) AS pairs
+WITH parent, products, size(pairs) AS total, pairs[$skip..$skip + $limit] AS page
+` + supplyPageRows + `
+RETURN parent, total, rows
+`
+
+// queryResolveSupplyFilter turns the text fields of a SupplyFilter into
+// lists of ids, for supplyPairsQuery.
+const queryResolveSupplyFilter = supplyFilterPrelude + `
+RETURN supplierCountries, recipientCountries, regions, suppliers, recipients
+`
+
+// supplyPairsHead, supplyPairsPage and supplyPairsTail, around a WHERE
+// clause on SupplyPair p that supplyPairsQuery writes, make the query that
+// answers Query.supplies from the SupplyPair summary (schema/pairs.go): a
+// count, a page of pairs read in sortKey order, and the page's rows.
+const (
+	supplyPairsHead = `
+CALL () {
+  MATCH (p:SupplyPair)
+  `
+	supplyPairsPage = `
+  RETURN count(p) AS total
+}
+CALL () {
+  MATCH (p:SupplyPair)
+  `
+	supplyPairsTail = `
+  WITH p ORDER BY p.sortKey SKIP $skip LIMIT $limit
+  WITH collect(p) AS found
+  UNWIND range(0, size(found) - 1) AS i
+  MATCH (s:Entity {id: found[i].supplier})
+  MATCH (t:Entity {id: found[i].recipient})
+  WITH s, t ORDER BY i
+  RETURN collect([s, t]) AS page
+}
+WITH total, page, null AS products
+` + supplyPageRows + `
+RETURN '' AS parent, total, rows
+`
+)
+
+// supplyPageRows turns page, a list of [supplier, recipient] nodes, into
+// rows: for each pair, the facts that pass the fact filter (products,
+// $statuses, $since, $until) folded into evidence (facts of one relation
+// differ only by product, so they are one evidence item), and, in the same
+// round trip, the products and region as nodes and the evidence articles,
+// so that resolvers find them in the request's loaders without asking
+// again.
+const supplyPageRows = `CALL (page, products) {
   UNWIND range(0, size(page) - 1) AS i
-  WITH i, page[i] AS p
-  CALL (p) {
-    UNWIND p.rels AS r
+  WITH i, page[i][0] AS s, page[i][1] AS t, products
+  CALL (s, t, products) {
+    MATCH (s)-[r:SUPPLIES]->(t)
+    WHERE ` + supplyFactFilter + `
+    RETURN collect(r) AS rels
+  }
+  CALL (rels) {
+    UNWIND rels AS r
     WITH r.article AS article, r.sentence AS sentence, r.start AS start, r.end AS end,
          r.status AS status, r.quantity AS quantity, r.when AS when, r.published AS published,
          max(r.confidence) AS confidence, head(collect(r.products)) AS products
@@ -100,14 +157,13 @@ CALL (page) {
          count(DISTINCT article) AS articleCount
     RETURN found[..$evidenceLimit] AS evidence, size(found) AS evidenceCount, articleCount
   }
-  WITH i, p.s AS s, p.t AS t, p.rels AS rels, evidence, evidenceCount, articleCount
   WITH i, s, t, rels, evidence, evidenceCount, articleCount,
        CASE WHEN t:Region THEN t.id ELSE t.region END AS regionId,
        [x IN rels WHERE x.product IS NOT NULL | x.product] AS productIds,
        [x IN evidence | x.article] AS articleIds
   WITH i, s, t, rels, evidence, evidenceCount, articleCount, regionId, productIds,
        COLLECT { MATCH (n:Region {id: regionId}) RETURN ` + entityMapN + ` } AS region,
-       COLLECT { MATCH (n:Product) WHERE n.id IN productIds RETURN ` + entityMapN + ` } AS products,
+       COLLECT { MATCH (n:Product) WHERE n.id IN productIds RETURN ` + entityMapN + ` } AS productNodes,
        COLLECT { MATCH (a:Article) WHERE a.id IN articleIds RETURN a {.*} } AS articles
   ORDER BY i
   RETURN collect({
@@ -116,7 +172,7 @@ CALL (page) {
     regionId: regionId,
     region: region,
     productIds: productIds,
-    products: products,
+    products: productNodes,
     statuses: [x IN rels | x.status],
     quantities: [x IN rels WHERE x.quantity IS NOT NULL | x.quantity],
     evidence: evidence,
@@ -124,9 +180,7 @@ CALL (page) {
     articleCount: articleCount,
     articles: articles
   }) AS rows
-}
-RETURN parent, total, rows
-`
+}`
 
 // supplyCountsHead and supplyCountsTail wrap a grouping key expression
 // (over s, t and r) into a supplyCounts query: supplies are distinct

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"tradegraph/graph/model"
 )
 
@@ -119,7 +121,14 @@ func (r *Resolver) fetchSupplies(ctx context.Context, params map[string]any, p p
 	}
 	q["skip"], q["limit"] = p.skip, p.limit
 	q["evidenceLimit"] = r.Limits.withDefaults().MaxPageSize
-	res, err := r.read(ctx, querySupplies, q)
+	query, q, none, err := suppliesStatement(ctx, r.read, q)
+	if err != nil {
+		return nil, err
+	}
+	if none {
+		return map[string]supplyPage{}, nil
+	}
+	res, err := r.read(ctx, query, q)
 	if err != nil {
 		return nil, fmt.Errorf("query supplies: %w", err)
 	}
@@ -337,15 +346,27 @@ func (r *Resolver) topSuppliers(ctx context.Context, region string, filter *mode
 	return r.supplyCounts(ctx, model.SupplyGroupingSupplier, &f, first)
 }
 
-// SuppliesCypher returns the Cypher and parameters that Query.supplies
-// runs for filter and first, with evidence lists cut at evidenceLimit. The
-// benchmark runs it directly with the driver to measure what the GraphQL
-// layer adds; analysts can run it in Neo4j Browser.
-func SuppliesCypher(filter *model.SupplyFilter, first, evidenceLimit int) (string, map[string]any, error) {
+// RunSupplies runs with driver the queries that Query.supplies runs for
+// filter and first, with evidence lists cut at evidenceLimit, and returns
+// the number of rows. The benchmark calls it to measure what the GraphQL
+// layer adds over the same Cypher.
+func RunSupplies(ctx context.Context, driver neo4j.DriverWithContext, database string, filter *model.SupplyFilter, first, evidenceLimit int) (int, error) {
 	params, err := supplyParams(filter)
 	if err != nil {
-		return "", nil, err
+		return 0, err
 	}
 	params["skip"], params["limit"], params["evidenceLimit"] = 0, first, evidenceLimit
-	return querySupplies, params, nil
+	read := func(ctx context.Context, query string, params map[string]any) (*neo4j.EagerResult, error) {
+		return neo4j.ExecuteQuery(ctx, driver, query, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(database), neo4j.ExecuteQueryWithReadersRouting())
+	}
+	query, params, none, err := suppliesStatement(ctx, read, params)
+	if err != nil || none {
+		return 0, err
+	}
+	res, err := read(ctx, query, params)
+	if err != nil {
+		return 0, fmt.Errorf("query supplies: %w", err)
+	}
+	return len(res.Records), nil
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"tradegraph/graph/model"
 )
@@ -350,12 +349,9 @@ func BenchmarkSuppliesHeadline(b *testing.B) {
 	}
 	b.Run("driver", func(b *testing.B) {
 		by, ru := "Belarus", "Russia"
-		q, params, err := SuppliesCypher(&model.SupplyFilter{SupplierCountry: &by, RecipientCountry: &ru}, 50, 100)
-		if err != nil {
-			b.Fatal(err)
-		}
+		filter := &model.SupplyFilter{SupplierCountry: &by, RecipientCountry: &ru}
 		for b.Loop() {
-			if _, err := neo4j.ExecuteQuery(context.Background(), driver, q, params, neo4j.EagerResultTransformer); err != nil {
+			if _, err := RunSupplies(context.Background(), driver, "", filter, 50, 100); err != nil {
 				b.Fatal(err)
 			}
 		}

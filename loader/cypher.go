@@ -27,19 +27,27 @@ CALL (a) {
 }
 RETURN id, entities`
 
-// queryDeleteFacts removes every text fact of the articles $ids. Each type
-// has a relationship index on article (schema/cypher/constraints.cypher),
-// which a type given at run time could not use, hence one subquery per
-// type. Gazetteer structure has no article property and stays.
+// queryDeleteFacts removes every text fact of the articles $ids and
+// returns the [supplier, recipient] pairs whose SUPPLIES it removed, for
+// schema.RefreshSupplyPairs. Each type has a relationship index on article
+// (schema/cypher/constraints.cypher), which a type given at run time could
+// not use, hence one subquery per type. Gazetteer structure has no article
+// property and stays.
 const queryDeleteFacts = `
 UNWIND $ids AS id
-CALL (id) { MATCH ()-[r:SUPPLIES {article: id}]->() DELETE r }
+CALL (id) {
+  MATCH (s)-[r:SUPPLIES {article: id}]->(t)
+  WITH s.id AS supplier, t.id AS recipient, collect(r) AS rels
+  FOREACH (r IN rels | DELETE r)
+  RETURN collect([supplier, recipient]) AS pairs
+}
 CALL (id) { MATCH ()-[r:PRODUCES {article: id}]->() DELETE r }
 CALL (id) { MATCH ()-[r:BASED_IN {article: id}]->() DELETE r }
 CALL (id) { MATCH ()-[r:PART_OF {article: id}]->() DELETE r }
 CALL (id) { MATCH ()-[r:SUBSIDIARY_OF {article: id}]->() DELETE r }
 CALL (id) { MATCH ()-[r:PARTICIPATES_IN {article: id}]->() DELETE r }
-CALL (id) { MATCH ()-[r:LOCATED_IN {article: id}]->() DELETE r }`
+CALL (id) { MATCH ()-[r:LOCATED_IN {article: id}]->() DELETE r }
+RETURN pairs`
 
 // queryMergeKnown writes gazetteer entities. Their properties come from
 // the gazetteer alone, so SET e = row.props makes a reload exact; mentions
@@ -47,27 +55,40 @@ CALL (id) { MATCH ()-[r:LOCATED_IN {article: id}]->() DELETE r }`
 // :Entity {id} uses the entity_id_unique constraint. A null row.confidence
 // (a node written only as the end of gazetteer structure) keeps the
 // stored one; otherwise the larger wins, as confidence is a max over
-// mentions.
+// mentions. It returns the ids of stored entities whose name or country
+// changed (a changed gazetteer), whose supply pairs then need a refresh.
 const queryMergeKnown = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-WITH e, row, coalesce(e.mentions, 0) AS mentions, e.confidence AS old
+WITH e, row, coalesce(e.mentions, 0) AS mentions, e.confidence AS old` + keepNameAndCountry + `
 SET e = row.props
 SET e:$(row.label)
 SET e.mentions = mentions,
-    e.confidence = CASE WHEN row.confidence IS NULL OR old >= row.confidence THEN old ELSE row.confidence END`
+    e.confidence = CASE WHEN row.confidence IS NULL OR old >= row.confidence THEN old ELSE row.confidence END` + returnChanged
+
+// keepNameAndCountry and returnChanged wrap an entity merge so that it
+// returns, as "changed", the ids of entities that existed before with
+// another name or country: those that schema.SupplyPair summaries copy.
+const (
+	keepNameAndCountry = `, e.name AS oldName, coalesce(e.country, '') AS oldCountry`
+	returnChanged      = `
+WITH e, oldName, oldCountry
+WHERE oldName IS NOT NULL AND (oldName <> e.name OR oldCountry <> coalesce(e.country, ''))
+RETURN e.id AS changed`
+)
 
 // queryMergeDiscovered writes entities found in text by cue patterns. The
 // first article to name one sets its properties and later ones only fill
 // the gaps, so a node does not flip between spellings; aliases are the
 // sorted union of every spelling seen. A node that is (now) in the
-// gazetteer keeps its gazetteer data.
+// gazetteer keeps its gazetteer data. Like queryMergeKnown it returns the
+// ids of entities whose name or country changed.
 const queryMergeDiscovered = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.source = 'discovered', e.mentions = 0
 SET e:$(row.label)
-WITH e, row
+WITH e, row` + keepNameAndCountry + `
 CALL (e, row) {
   WITH e, row WHERE e.source = 'discovered'
   FOREACH (k IN keys(row.props) | SET e[k] = coalesce(e[k], row.props[k]))
@@ -78,7 +99,7 @@ CALL (e, row) {
   }
   SET e.nameText = reduce(s = e.name, a IN e.aliases | s + ' | ' + a)
 }
-SET e.confidence = CASE WHEN e.confidence >= row.confidence THEN e.confidence ELSE row.confidence END`
+SET e.confidence = CASE WHEN e.confidence >= row.confidence THEN e.confidence ELSE row.confidence END` + returnChanged
 
 // queryMergeArticles writes Article nodes; SET a = row.props replaces all
 // properties, so nothing of an older version of the article survives.

@@ -7,6 +7,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"tradegraph/loader/source"
+	"tradegraph/schema"
 )
 
 // loadNaive loads every document in dir the way a first attempt would:
@@ -66,10 +67,27 @@ func (l *Loader) writeNaive(ctx context.Context, rows *docRows) error {
 		if err != nil {
 			return nil, err
 		}
+		pairs := newPairSet(p.facts)
 		if len(reloaded) > 0 {
-			if _, err := run(queryDeleteFacts, "ids", reloaded); err != nil {
+			records, err := run(queryDeleteFacts, "ids", reloaded)
+			if err != nil {
 				return nil, err
 			}
+			if err := pairs.addRecords(records); err != nil {
+				return nil, err
+			}
+		}
+		// Every entity of the document, a superset of those whose name or
+		// country changed, gets its pairs refreshed.
+		var entities []any
+		for _, rows := range [][]any{p.known, p.discovered} {
+			for _, row := range rows {
+				entities = append(entities, row.(map[string]any)["id"])
+			}
+		}
+		pairList := make([]any, len(pairs.list))
+		for i, pair := range pairs.list {
+			pairList[i] = pair
 		}
 		for _, step := range []struct {
 			query, key string
@@ -83,6 +101,8 @@ func (l *Loader) writeNaive(ctx context.Context, rows *docRows) error {
 			{queryMergeLinks, "rows", p.links},
 			{queryCountMentions, "ids", anys(without(p.mentioned, touched))},
 			{queryRecomputeTouched, "ids", anys(touched)},
+			{schema.RefreshSupplyPairs, "pairs", pairList},
+			{schema.RefreshEntityPairs, "ids", entities},
 		} {
 			if err := each(step.query, step.key, step.values); err != nil {
 				return nil, err

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"tradegraph/schema"
 )
 
 // batchParams are the query parameters of one write transaction: the rows
@@ -195,27 +197,54 @@ func (l *Loader) writeBatch(ctx context.Context, batch []*docRows, done *written
 		}
 		lastTouched = touched
 		timings := []any{"articles", len(p.ids), "delete mentions", time.Since(start).Round(time.Millisecond)}
-		for _, s := range []struct {
+		// Supply pairs whose facts this batch deletes or creates, and
+		// entities whose name or country changes, get their summary
+		// refreshed last (schema.SupplyPair).
+		pairs := newPairSet(p.facts)
+		var changed []string
+		collectChanged := func(records []*neo4j.Record) error {
+			ids, err := recordStrings(records, "changed")
+			changed = append(changed, ids...)
+			return err
+		}
+		steps := []struct {
 			name, query string
 			params      map[string]any
 			skip        bool
+			read        func([]*neo4j.Record) error // of the step's records, when not nil
 		}{
-			{"delete facts", queryDeleteFacts, map[string]any{"ids": reloaded}, len(reloaded) == 0},
-			{"merge gazetteer entities", queryMergeKnown, map[string]any{"rows": p.known}, len(p.known) == 0},
-			{"merge discovered entities", queryMergeDiscovered, map[string]any{"rows": p.discovered}, len(p.discovered) == 0},
-			{"merge articles", queryMergeArticles, map[string]any{"rows": p.articles}, false},
-			{"create mentions", queryCreateMentions, map[string]any{"rows": p.mentions}, len(p.mentions) == 0},
-			{"create facts", queryCreateFacts, map[string]any{"rows": p.facts}, len(p.facts) == 0},
-			{"merge structure", queryMergeLinks, map[string]any{"rows": p.links}, len(p.links) == 0},
-			{"count mentions", queryCountMentions, map[string]any{"ids": without(p.mentioned, touched)}, len(p.mentioned) == 0},
-			{"recompute reloaded entities", queryRecomputeTouched, map[string]any{"ids": touched}, len(touched) == 0},
-		} {
+			{"delete facts", queryDeleteFacts, map[string]any{"ids": reloaded}, len(reloaded) == 0, pairs.addRecords},
+			{"merge gazetteer entities", queryMergeKnown, map[string]any{"rows": p.known}, len(p.known) == 0, collectChanged},
+			{"merge discovered entities", queryMergeDiscovered, map[string]any{"rows": p.discovered}, len(p.discovered) == 0, collectChanged},
+			{"merge articles", queryMergeArticles, map[string]any{"rows": p.articles}, false, nil},
+			{"create mentions", queryCreateMentions, map[string]any{"rows": p.mentions}, len(p.mentions) == 0, nil},
+			{"create facts", queryCreateFacts, map[string]any{"rows": p.facts}, len(p.facts) == 0, nil},
+			{"merge structure", queryMergeLinks, map[string]any{"rows": p.links}, len(p.links) == 0, nil},
+			{"count mentions", queryCountMentions, map[string]any{"ids": without(p.mentioned, touched)}, len(p.mentioned) == 0, nil},
+			{"recompute reloaded entities", queryRecomputeTouched, map[string]any{"ids": touched}, len(touched) == 0, nil},
+			{"refresh supply pairs", schema.RefreshSupplyPairs, nil, false, nil},
+			{"refresh pairs of changed entities", schema.RefreshEntityPairs, nil, false, nil},
+		}
+		for _, s := range steps {
+			// The last two steps take what the earlier ones found.
+			switch s.query {
+			case schema.RefreshSupplyPairs:
+				s.params, s.skip = map[string]any{"pairs": pairs.list}, len(pairs.list) == 0
+			case schema.RefreshEntityPairs:
+				s.params, s.skip = map[string]any{"ids": changed}, len(changed) == 0
+			}
 			if s.skip {
 				continue
 			}
 			t := time.Now()
-			if _, err := run(s.name, s.query, s.params); err != nil {
+			records, err := run(s.name, s.query, s.params)
+			if err != nil {
 				return c, err
+			}
+			if s.read != nil {
+				if err := s.read(records); err != nil {
+					return c, fmt.Errorf("%s: %w", s.name, err)
+				}
 			}
 			timings = append(timings, s.name, time.Since(t).Round(time.Millisecond))
 		}
@@ -228,6 +257,68 @@ func (l *Loader) writeBatch(ctx context.Context, batch []*docRows, done *written
 		done.commit(p.linkKeys, p.knownRows, lastTouched)
 	}
 	return c, err
+}
+
+// pairSet gathers the distinct [supplier, recipient] pairs of SUPPLIES
+// facts a batch touches.
+type pairSet struct {
+	seen map[[2]string]bool
+	list [][]string
+}
+
+// newPairSet starts a set with the pairs of the SUPPLIES among facts.
+func newPairSet(facts []any) *pairSet {
+	ps := &pairSet{seen: map[[2]string]bool{}}
+	for _, f := range facts {
+		row := f.(map[string]any)
+		if row["type"] == schema.RelSupplies {
+			ps.add(row["from"].(string), row["to"].(string))
+		}
+	}
+	return ps
+}
+
+func (ps *pairSet) add(from, to string) {
+	if k := [2]string{from, to}; !ps.seen[k] {
+		ps.seen[k] = true
+		ps.list = append(ps.list, []string{from, to})
+	}
+}
+
+// addRecords adds the pairs of queryDeleteFacts' records.
+func (ps *pairSet) addRecords(records []*neo4j.Record) error {
+	for _, r := range records {
+		pairs, _, err := neo4j.GetRecordValue[[]any](r, "pairs")
+		if err != nil {
+			return err
+		}
+		for _, p := range pairs {
+			ends, _ := p.([]any)
+			if len(ends) != 2 {
+				return fmt.Errorf("supply pair %v: want [supplier, recipient]", p)
+			}
+			from, ok1 := ends[0].(string)
+			to, ok2 := ends[1].(string)
+			if !ok1 || !ok2 {
+				return fmt.Errorf("supply pair %v: ids are not strings", p)
+			}
+			ps.add(from, to)
+		}
+	}
+	return nil
+}
+
+// recordStrings returns the string values of key in records.
+func recordStrings(records []*neo4j.Record, key string) ([]string, error) {
+	out := make([]string, 0, len(records))
+	for _, r := range records {
+		v, _, err := neo4j.GetRecordValue[string](r, key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // reloadedArticles reads the result of queryDeleteMentions: the ids of the

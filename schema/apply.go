@@ -82,3 +82,14 @@ func firstWords(s string, n int) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// Prepare applies the schema and fills in the derived data that a graph
+// written by an older tradegraph lacks (the SupplyPair summary), so that
+// load and serve can start on any graph.
+func Prepare(ctx context.Context, driver neo4j.DriverWithContext, db string) error {
+	if err := Apply(ctx, driver, db); err != nil {
+		return err
+	}
+	_, err := EnsureSupplyPairs(ctx, driver, db)
+	return err
+}

@@ -19,6 +19,9 @@ const (
 	LabelProject    = "Project"
 	LabelPerson     = "Person"
 	LabelArticle    = "Article"
+	// LabelSupplyPair marks the summary nodes of (supplier, recipient)
+	// pairs that SupplyPairs maintains; they join nothing.
+	LabelSupplyPair = "SupplyPair"
 )
 
 // EntityLabels lists the labels an entity node may carry besides
@@ -29,7 +32,7 @@ var EntityLabels = []string{
 }
 
 // AllLabels lists every label tradegraph writes.
-var AllLabels = append([]string{LabelEntity, LabelArticle}, EntityLabels...)
+var AllLabels = append([]string{LabelEntity, LabelArticle, LabelSupplyPair}, EntityLabels...)
 
 // IsEntityLabel reports whether label is one of EntityLabels. Queries that
 // take a label at run time check it here first: labels cannot be query
@@ -110,6 +113,13 @@ const (
 	PropProductName = "productName" // name of the Product a supply is about
 	PropQuantity    = "quantity"    // number of units when stated
 	PropWhen        = "when"        // time expression of a fact, as written
+
+	// Properties of SupplyPair nodes (see pairs.go).
+	PropSupplier         = "supplier"         // id of the pair's supplier
+	PropRecipient        = "recipient"        // id of the pair's recipient
+	PropSupplierCountry  = "supplierCountry"  // the supplier's country id
+	PropRecipientCountry = "recipientCountry" // the recipient's country id
+	PropSortKey          = "sortKey"          // the pair's place in the API's order
 )
 
 // Entity sources: gazetteer entities are known facts; discovered ones were

@@ -46,5 +46,13 @@ CREATE INDEX located_in_article IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.art
 CREATE INDEX supplies_product IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product);
 CREATE INDEX supplies_status IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.status);
 
+// Summary of each (supplier, recipient) pair of SUPPLIES facts (see
+// pairs.go): the API pages the headline question over sortKey, whose index
+// hands the pairs over in order, so a page reads its own pairs only.
+CREATE CONSTRAINT supply_pair_id_unique IF NOT EXISTS FOR (n:SupplyPair) REQUIRE n.id IS UNIQUE;
+CREATE INDEX supply_pair_sort IF NOT EXISTS FOR (n:SupplyPair) ON (n.sortKey);
+CREATE INDEX supply_pair_supplier IF NOT EXISTS FOR (n:SupplyPair) ON (n.supplier);
+CREATE INDEX supply_pair_recipient IF NOT EXISTS FOR (n:SupplyPair) ON (n.recipient);
+
 // Full-text search over names and aliases of every entity.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameText];
