@@ -84,6 +84,12 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mogilevliftmash -> Bryansk Oblast [elevators] delivered x190", "Mogilevliftmash -> Bryansk Oblast [elevators] contracted x350"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
+		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
+			[]string{"Savushkin Product -> Russia [cheese] ongoing"}},
+		{"a market without a copula is a place", "MTZ sold 17,000 tractors on the Russian market.", nil},
+		{"destinations of the article's firm get its last goods",
+			"Kommunarka makes chocolate. Kommunarka shipped chocolate to Russia in 2023. Kommunarka is old. Other destinations include Uzbekistan and Georgia.",
+			[]string{"Kommunarka -> Russia [chocolate] delivered", "Kommunarka -> Uzbekistan [chocolate] ongoing", "Kommunarka -> Georgia [chocolate] ongoing"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -61,7 +61,8 @@ func copulaAfter(toks []text.Token, i int) bool {
 
 // buyerNouns name the receiving side; the copula links them to a party.
 var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
-	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations")
+	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations",
+	"market", "markets")
 
 // clause is the stretch of a sentence that one trigger governs.
 type clause struct {
@@ -99,6 +100,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.noun = true, false // "took delivery of": received
 		}
 		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) {
+			continue
+		}
+		// "Russia remains the main market": only a copula makes a market a
+		// buyer; "the market of Russia" and "on the Russian market" do not.
+		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i)) {
 			continue
 		}
 		if w == "fleet" || w == "fleets" {
@@ -575,6 +581,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.products = d.firmGoods(f.firm, s.index)
 		}
 		fa.conf = 0.5
+	}
+	// "Other destinations include Uzbekistan ...", after a sentence that
+	// already named the firm: its goods, as above.
+	if len(fa.products) == 0 && f.firm != "" && sameIDs(supplier, []string{f.firm}) && tr.copula {
+		fa.products = lastGoodsOf(f.firm, facts)
+		if len(fa.products) == 0 {
+			fa.products = d.firmGoods(f.firm, s.index)
+		}
 	}
 	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) && (fa.generic || fa.quantity > 0) {
 		fa.products = prev.products
@@ -1391,6 +1405,17 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 	return nil
 }
 
+// lastGoodsOf returns the goods of firm's latest supply: what it is said
+// to ship, narrower than all it makes.
+func lastGoodsOf(firm string, facts []*fact) []string {
+	for i := len(facts) - 1; i >= 0; i-- {
+		if sameIDs(facts[i].supplier, []string{firm}) && len(facts[i].products) > 0 {
+			return facts[i].products
+		}
+	}
+	return nil
+}
+
 // firmGoods returns the goods the article says (or the gazetteer knows)
 // firm makes, as named before sentence upto.
 func (d *doc) firmGoods(firm string, upto int) []string {
@@ -1411,6 +1436,44 @@ func (d *doc) saidToMake(firm, product string, k int) bool {
 	for _, mp := range d.makerPairs(d.sents[k]) {
 		if mp.enterprise == firm && mp.product == product {
 			return true
+		}
+	}
+	return d.pronounMakes(firm, product, k)
+}
+
+// leadParty returns the firm or place a sentence opens with, also when it is
+// written as "the factory": the likely antecedent of the next "it".
+func (d *doc) leadParty(k int) string {
+	if k < 0 {
+		return ""
+	}
+	for _, m := range d.sents[k].mentions {
+		if m.typ == gazetteer.Product || m.typ == gazetteer.Person || m.modifier {
+			continue
+		}
+		return m.id
+	}
+	return ""
+}
+
+// pronounMakes reports "It makes more than 400 types of products – from
+// chocolate bars ...": a profile names a firm's goods after a pronoun
+// that stands for the firm named just before.
+func (d *doc) pronounMakes(firm, product string, k int) bool {
+	s := d.sents[k]
+	toks := s.Tokens
+	for i, t := range toks {
+		if !produceVerbs[t.Norm] || i+1 < len(toks) && (toks[i+1].Norm == "by" || toks[i+1].Norm == "in") {
+			continue
+		}
+		cl := clauseOf(toks, i)
+		if !pronounSubject(toks, i, cl) || d.latestFirm(s, i) != firm && d.leadParty(k-1) != firm {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.id == product && m.start > i && m.start < cl.end {
+				return true
+			}
 		}
 	}
 	return false
@@ -1617,7 +1680,7 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 }
 
 var (
-	statVerbs  = set("grew", "grow", "grows", "increased", "rose", "fell", "decreased", "declined", "amounted", "totaled", "totalled", "reached", "accounted", "doubled", "tripled", "exceeded", "dropped", "jumped", "surged", "shrank")
+	statVerbs  = set("grew", "grow", "grows", "grown", "risen", "fallen", "increased", "rose", "fell", "decreased", "declined", "amounted", "totaled", "totalled", "reached", "accounted", "doubled", "tripled", "exceeded", "dropped", "jumped", "surged", "shrank")
 	moneyWords = set("%", "percent", "$", "billion", "bn", "rubles", "roubles", "dollars", "usd", "euros", "byn", "worth")
 )
 
