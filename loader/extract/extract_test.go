@@ -90,6 +90,10 @@ func TestSupplies(t *testing.T) {
 		{"destinations of the article's firm get its last goods",
 			"Kommunarka makes chocolate. Kommunarka shipped chocolate to Russia in 2023. Kommunarka is old. Other destinations include Uzbekistan and Georgia.",
 			[]string{"Kommunarka -> Russia [chocolate] delivered", "Kommunarka -> Uzbekistan [chocolate] ongoing", "Kommunarka -> Georgia [chocolate] ongoing"}},
+		{"contract with a region's clusters", "Gomselmash signed contracts for 60 combine harvesters with agricultural clusters of the Kashkadarya Region.",
+			[]string{"Gomselmash -> Kashkadarya Region [combine harvesters] contracted x60"}},
+		{"the parties of the last deal", "BELAZ and KTK signed a contract for 14 dump trucks. The parties also discussed the supply of BELAZ-78250 front loaders.",
+			[]string{"BelAZ -> Kuzbass Fuel Company [dump trucks] contracted x14", "BelAZ -> Kuzbass Fuel Company [front loaders] negotiating"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -483,6 +483,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.products = p.products
 		}
 	}
+	// "The parties also discussed the supply of front loaders": the two
+	// sides of the latest deal.
+	if len(recipient) == 0 && partiesSubject(toks, tr.at, cl) {
+		if last := latestDeal(facts, s.index); last != nil && (len(supplier) == 0 || sameIDs(supplier, last.supplier)) {
+			supplier, recipient = last.supplier, last.recipient
+		}
+	}
 	// "we" is resolved last: a statement that continues the previous one
 	// names its parties there.
 	supplier, weSupply := dropWe(supplier)
@@ -643,6 +650,26 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	return fa
+}
+
+// partiesSubject reports "the parties" or "the sides" as the subject of the
+// trigger at.
+func partiesSubject(toks []text.Token, at int, cl clause) bool {
+	for k := cl.start; k+1 < at; k++ {
+		if (toks[k].Norm == "the" || toks[k].Norm == "both") && (toks[k+1].Norm == "parties" || toks[k+1].Norm == "sides") {
+			return true
+		}
+	}
+	return false
+}
+
+// latestDeal returns the last fact told within the eight sentences before
+// sentence i.
+func latestDeal(facts []*fact, i int) *fact {
+	if len(facts) == 0 || i-facts[len(facts)-1].sent.index > 8 {
+		return nil
+	}
+	return facts[len(facts)-1]
 }
 
 // ruralNouns after a city name mean its region's countryside: "Omsk
@@ -1241,8 +1268,8 @@ func prepBefore(toks []text.Token, i int) string {
 		// operator": the preposition of the whole phrase.
 		for k := at - 1; k >= 0 && k >= at-4; k-- {
 			w := toks[k].Norm
-			if w == "to" || w == "for" || w == "by" || w == "from" {
-				return w
+			if w == "to" || w == "for" || w == "by" || w == "from" || w == "with" {
+				return w // "with agricultural clusters of the Kashkadarya Region": a contract party
 			}
 			if toks[k].Kind != text.Word || toks[k].Cap || giveNouns[w] || giveVerbs[w] || getVerbs[w] || buyerNouns[w] ||
 				partyNouns[w] || w == "of" {
