@@ -94,6 +94,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Kashkadarya Region [combine harvesters] contracted x60"}},
 		{"the parties of the last deal", "BELAZ and KTK signed a contract for 14 dump trucks. The parties also discussed the supply of BELAZ-78250 front loaders.",
 			[]string{"BelAZ -> Kuzbass Fuel Company [dump trucks] contracted x14", "BelAZ -> Kuzbass Fuel Company [front loaders] negotiating"}},
+		{"a region's share of the goods just told", "BELAZ shipped more than 600 dump trucks to Russia in 2023, and Kemerovo Oblast accounts for roughly half of them.",
+			[]string{"BelAZ -> Russia [dump trucks] delivered x600", "BelAZ -> Kemerovo Oblast [dump trucks] ongoing"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

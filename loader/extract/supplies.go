@@ -79,7 +79,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		w := t.Norm
 		give, getV, nounG := giveVerbs[w], getVerbs[w], giveNouns[w]
-		if !give && !getV && !nounG && !buyerNouns[w] && w != "fleet" && w != "fleets" {
+		share := shareOfSupplies(toks, i)
+		if !give && !getV && !nounG && !buyerNouns[w] && w != "fleet" && w != "fleets" && !share {
 			continue
 		}
 		tr := trigger{at: i}
@@ -122,6 +123,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.noun, tr.copula = true, false, true
 		}
 		switch {
+		case share:
+			tr.get = true // "Kuzbass accounts for half of them": a recipient's share
 		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
 			tr.neutral, tr.noun = true, true
 		case (w == "order" || w == "orders" || w == "purchase" || w == "purchases") && tr.noun:
@@ -224,6 +227,33 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		out = append(out, tr)
 	}
 	return out
+}
+
+// suppliedThings are what "of" points back to in a share of supplies.
+var suppliedThings = set("them", "these", "those", "which", "deliveries", "shipments", "supplies",
+	"exports", "sales")
+
+// shareOfSupplies reports "accounts for roughly half of them", "account
+// for 40% of deliveries": the subject's share of goods just told.
+func shareOfSupplies(toks []text.Token, i int) bool {
+	switch toks[i].Norm {
+	case "account", "accounts", "accounted", "accounting":
+	default:
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].Norm != "for" {
+		return false
+	}
+	for k := i + 2; k+1 < len(toks) && k <= i+7; k++ {
+		if toks[k].Norm == "of" {
+			n := k + 1
+			if toks[n].Norm == "the" && n+1 < len(toks) {
+				n++
+			}
+			return suppliedThings[toks[n].Norm]
+		}
+	}
+	return false
 }
 
 // partyBetween reports whether a name other than goods lies between two
