@@ -96,6 +96,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"BelAZ -> Kuzbass Fuel Company [dump trucks] contracted x14", "BelAZ -> Kuzbass Fuel Company [front loaders] negotiating"}},
 		{"a region's share of the goods just told", "BELAZ shipped more than 600 dump trucks to Russia in 2023, and Kemerovo Oblast accounts for roughly half of them.",
 			[]string{"BelAZ -> Russia [dump trucks] delivered x600", "BelAZ -> Kemerovo Oblast [dump trucks] ongoing"}},
+		{"'the enterprise' is the firm introduced as one", "The municipal enterprise «Gorelektrotransport» operates more than 100 trolleybuses made by Belkommunmash, and this year the enterprise received another 20 vehicles.",
+			[]string{"Belkommunmash -> Gorelektrotransport [trolleybuses] ongoing x100", "Belkommunmash -> Gorelektrotransport [trolleybuses] delivered x20"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {
