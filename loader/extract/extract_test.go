@@ -98,6 +98,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"BelAZ -> Russia [dump trucks] delivered x600", "BelAZ -> Kemerovo Oblast [dump trucks] ongoing"}},
 		{"'the enterprise' is the firm introduced as one", "The municipal enterprise «Gorelektrotransport» operates more than 100 trolleybuses made by Belkommunmash, and this year the enterprise received another 20 vehicles.",
 			[]string{"Belkommunmash -> Gorelektrotransport [trolleybuses] ongoing x100", "Belkommunmash -> Gorelektrotransport [trolleybuses] delivered x20"}},
+		{"'and' with the preposition again joins places", "MAZ buses serve urban routes both in Novosibirsk and in Berdsk.",
+			[]string{"MAZ -> Novosibirsk [buses] ongoing", "MAZ -> Berdsk [buses] ongoing"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

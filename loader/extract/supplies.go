@@ -1256,7 +1256,7 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 				} else {
 					gapStart, gapEnd = o.end, cur.start
 				}
-				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) {
+				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) && !repeatedPrep(toks, gapStart, gapEnd, m) {
 					continue
 				}
 				if isCoordination(toks[gapStart:gapEnd]) {
@@ -1272,6 +1272,16 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 		}
 	}
 	return out
+}
+
+// repeatedPrep reports "both in Novosibirsk and in Berdsk": "and" with the
+// preposition of m again joins two names, not two clauses.
+func repeatedPrep(toks []text.Token, start, end int, m mention) bool {
+	if end-start != 2 || toks[start].Norm != "and" {
+		return false
+	}
+	p, _ := prepAt(toks, m.start)
+	return p != "" && toks[start+1].Norm == p
 }
 
 // isCoordination reports whether the tokens between two names join them:
