@@ -100,6 +100,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belkommunmash -> Gorelektrotransport [trolleybuses] ongoing x100", "Belkommunmash -> Gorelektrotransport [trolleybuses] delivered x20"}},
 		{"'and' with the preposition again joins places", "MAZ buses serve urban routes both in Novosibirsk and in Berdsk.",
 			[]string{"MAZ -> Novosibirsk [buses] ongoing", "MAZ -> Berdsk [buses] ongoing"}},
+		{"goods on the shelves of a region's chains", "Dairy products of Savushkin Product are on the shelves of all major retail chains of the Novosibirsk region.",
+			[]string{"Savushkin Product -> Novosibirsk Oblast [dairy products] ongoing"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

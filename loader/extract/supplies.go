@@ -170,6 +170,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 			tr.get, tr.passive = true, true // "the beans come from Ghana": a purchase from there
+		case "shelves":
+			if i < 2 || toks[i-2].Norm != "on" || next != "of" && next != "in" {
+				continue
+			}
+			tr.get, tr.passive = false, true // "X cheese is on the shelves of retail chains in Y"
 		case "available":
 			if next != "in" && next != "at" {
 				continue
@@ -1004,6 +1009,19 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		recipient = ids(first(toFor, in))
 		if recipient == nil && subject != nil && subject.m.typ != gazetteer.Enterprise {
 			recipient = ids(subject)
+		}
+		if s.Tokens[tr.at].Norm == "shelves" {
+			// "X's cheese is on the shelves of all retail chains of the
+			// region": the place after the shelves buys, a firm before
+			// them made the goods.
+			for i := range roles {
+				if r := &roles[i]; recipient == nil && !r.left && (r.m.typ != gazetteer.Enterprise || r.prep == "of" || r.prep == "in") {
+					recipient = ids(r)
+				}
+			}
+			if supplier == nil && subject != nil && subject.m.typ == gazetteer.Enterprise {
+				supplier = ids(subject)
+			}
 		}
 	case tr.noun:
 		if governed(s.Tokens, tr.at, cl) {
