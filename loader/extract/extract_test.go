@@ -102,6 +102,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Novosibirsk [buses] ongoing", "MAZ -> Berdsk [buses] ongoing"}},
 		{"goods on the shelves of a region's chains", "Dairy products of Savushkin Product are on the shelves of all major retail chains of the Novosibirsk region.",
 			[]string{"Savushkin Product -> Novosibirsk Oblast [dairy products] ongoing"}},
+		{"a brand model names its maker; a farm named after a person", "Agrocomplex named after N. Tkachev received 45 Belarus-3522 tractors in 2023.",
+			[]string{"MTZ -> Agrocomplex named after N. Tkachev [tractors] delivered x45"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

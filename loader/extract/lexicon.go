@@ -12,6 +12,10 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// brandMakers are model brands that are also place names, with their
+// maker: "Belarus-3522" is an MTZ tractor.
+var brandMakers = map[string]string{"belarus": "enterprise:mtz"}
+
 // orgHeads end the name of an organisation that makes or trades things:
 // "First Mining Company", "Yaroslavl Motor Plant".
 var orgHeads = set("company", "companies", "plant", "works", "factory", "holding", "group",
