@@ -104,6 +104,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Savushkin Product -> Novosibirsk Oblast [dairy products] ongoing"}},
 		{"a brand model names its maker; a farm named after a person", "Agrocomplex named after N. Tkachev received 45 Belarus-3522 tractors in 2023.",
 			[]string{"MTZ -> Agrocomplex named after N. Tkachev [tractors] delivered x45"}},
+		{"including goods assembled by another maker", "Farms in Tatarstan purchased 160 Gomselmash combines last year, including 70 machines assembled by Bryanskselmash.",
+			[]string{"Gomselmash -> Republic of Tatarstan [combine harvesters] delivered x160", "Bryanskselmash -> Republic of Tatarstan [combine harvesters] delivered x70"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -382,7 +382,8 @@ func (d *doc) findSupplies(f focus) []*fact {
 				continue
 			}
 			fa.title = d.titled && s.Para == 0
-			for _, part := range append(d.split(fa, tr), d.gapped(fa, tr)...) {
+			parts := append(d.split(fa, tr), d.gapped(fa, tr)...)
+			for _, part := range append(parts, d.includedMakers(fa, tr)...) {
 				facts = append(facts, part)
 				lastInSentence = part
 			}
@@ -810,11 +811,42 @@ func (d *doc) included(s *sentence, cl clause) []string {
 	var out []string
 	for _, m := range s.mentions {
 		if m.start > cl.end+1 && !m.ref && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
-			if crossesBoundary(toks, cl.end+1, m.start) {
+			if crossesBoundary(toks, cl.end+1, m.start) || madeBy(toks, m.start) {
 				break
 			}
 			out = append(out, m.id)
 		}
+	}
+	return out
+}
+
+// madeBy reports "assembled at", "made by", "produced in" right before
+// token i: the name after it made the goods.
+func madeBy(toks []text.Token, i int) bool {
+	p, at := prepAt(toks, i)
+	return (p == "by" || p == "at" || p == "in") && at > 0 && produceVerbs[toks[at-1].Norm]
+}
+
+// includedMakers reads ", including 70 machines assembled by
+// Bryanskselmash" after a supply: part of the goods came from another
+// maker, to the same recipient.
+func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
+	s := fa.sent
+	toks := s.Tokens
+	cl := clauseOf(toks, tr.at)
+	if cl.end+2 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "including" {
+		return nil
+	}
+	var out []*fact
+	for _, m := range s.mentions {
+		if m.start <= cl.end+1 || m.typ != gazetteer.Enterprise || m.ref || !madeBy(toks, m.start) ||
+			m.start-cl.end > 8 || contains(fa.supplier, m.id) || contains(fa.recipient, m.id) {
+			continue
+		}
+		part := *fa
+		part.supplier = []string{m.id}
+		part.quantity = quantity(toks, s.mentions, clause{start: cl.end + 2, end: m.start})
+		out = append(out, &part)
 	}
 	return out
 }
