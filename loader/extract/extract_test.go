@@ -106,6 +106,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Agrocomplex named after N. Tkachev [tractors] delivered x45"}},
 		{"including goods assembled by another maker", "Farms in Tatarstan purchased 160 Gomselmash combines last year, including 70 machines assembled by Bryanskselmash.",
 			[]string{"Gomselmash -> Republic of Tatarstan [combine harvesters] delivered x160", "Bryanskselmash -> Republic of Tatarstan [combine harvesters] delivered x70"}},
+		{"a list of places mixes regions and cities", "Mogilevliftmash elevators have also been delivered to Moscow Oblast, Nizhny Novgorod and Krasnoyarsk Krai.",
+			[]string{"Mogilevliftmash -> Moscow Oblast [elevators] delivered", "Mogilevliftmash -> Nizhny Novgorod [elevators] delivered", "Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

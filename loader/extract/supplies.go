@@ -1288,8 +1288,11 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 	}
 	toks := s.Tokens
 	// Walk right and left over ", X" and "and X" of the same type.
+	// A list of places mixes regions and cities: "to Moscow Oblast,
+	// Nizhny Novgorod and Krasnoyarsk Krai".
+	local := func(t gazetteer.Type) bool { return t == gazetteer.Region || t == gazetteer.City }
 	same := func(o mention) bool {
-		return o.typ == m.typ && !o.ref && o.id != m.id && !o.modifier
+		return (o.typ == m.typ || local(o.typ) && local(m.typ)) && !o.ref && o.id != m.id && !o.modifier
 	}
 	for dir := -1; dir <= 1; dir += 2 {
 		cur := m
