@@ -108,6 +108,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Republic of Tatarstan [combine harvesters] delivered x160", "Bryanskselmash -> Republic of Tatarstan [combine harvesters] delivered x70"}},
 		{"a list of places mixes regions and cities", "Mogilevliftmash elevators have also been delivered to Moscow Oblast, Nizhny Novgorod and Krasnoyarsk Krai.",
 			[]string{"Mogilevliftmash -> Moscow Oblast [elevators] delivered", "Mogilevliftmash -> Nizhny Novgorod [elevators] delivered", "Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered"}},
+		{"the firm's goods are exported, apart from one country", "Mogilevliftmash shipped 40 elevators to Krasnoyarsk Krai. Apart from Russia, the company's products are regularly exported to Kazakhstan and Uzbekistan.",
+			[]string{"Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered x40", "Mogilevliftmash -> Kazakhstan [elevators] ongoing", "Mogilevliftmash -> Uzbekistan [elevators] ongoing"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -1038,6 +1038,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 	case tr.passive:
 		// "were delivered to X by Y", "produced by X have arrived in Y"
 		supplier = ids(first(fromBy, makersBy))
+		if supplier == nil {
+			supplier = ids(ownerOfGoods(roles)) // "the company's products are regularly exported to"
+		}
 		recipient = ids(first(toFor, in))
 		if recipient == nil && subject != nil && subject.m.typ != gazetteer.Enterprise {
 			recipient = ids(subject)
@@ -1074,6 +1077,17 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 	}
 	return supplier, recipient
+}
+
+// ownerOfGoods returns a firm in the possessive before a passive trigger:
+// "the company's products are regularly exported to".
+func ownerOfGoods(roles []role) *role {
+	for i := range roles {
+		if r := &roles[i]; r.left && r.poss && r.dist <= 6 && r.m.typ == gazetteer.Enterprise {
+			return r
+		}
+	}
+	return nil
 }
 
 // attributive reports whether a product name qualifies an organisation or
@@ -1356,6 +1370,9 @@ func isCoordination(gap []text.Token) bool {
 // farms of the region", "to agricultural producers in Tatarstan").
 func prepBefore(toks []text.Token, i int) string {
 	p, at := prepAt(toks, i)
+	if p == "from" && at > 0 && (toks[at-1].Norm == "apart" || toks[at-1].Norm == "aside") {
+		return "apart" // "apart from Russia": outside the statement
+	}
 	if p == "of" && at > 0 {
 		// "for the assembly line of KAMAZ", "to the depots of the city's
 		// operator": the preposition of the whole phrase.
