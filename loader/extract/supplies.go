@@ -1783,6 +1783,9 @@ func sameIDs(a, b []string) bool {
 }
 
 // status reads the status of a supply from the words of its clause.
+// habitCues before a trigger make a statement about what keeps happening.
+var habitCues = set("regularly", "traditionally", "constantly", "annually", "usually", "routinely")
+
 func status(toks []text.Token, tr trigger, cl clause) string {
 	has := func(cues map[string]bool, from, to int) bool {
 		for k := max(from, 0); k < to && k < len(toks); k++ {
@@ -1808,6 +1811,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusPlanned
 	case has(contractCues, cl.start, cl.end) || trig == "ordered":
 		return StatusContracted
+	case has(habitCues, left, tr.at) && !has(set("has", "have", "had", "was", "were"), left, tr.at):
+		return StatusOngoing // "are regularly exported": a habit, not one delivery
 	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
 		return StatusDelivered
 	case ongoingCues[trig] || tr.noun:
