@@ -110,6 +110,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mogilevliftmash -> Moscow Oblast [elevators] delivered", "Mogilevliftmash -> Nizhny Novgorod [elevators] delivered", "Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered"}},
 		{"the firm's goods are exported, apart from one country", "Mogilevliftmash shipped 40 elevators to Krasnoyarsk Krai. Apart from Russia, the company's products are regularly exported to Kazakhstan and Uzbekistan.",
 			[]string{"Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered x40", "Mogilevliftmash -> Kazakhstan [elevators] ongoing", "Mogilevliftmash -> Uzbekistan [elevators] ongoing"}},
+		{"a brand with a model code is no antecedent", "MAZ and JSC «Toshshahartranskhizmat» signed a contract for the supply of 150 MAZ-203 buses. Since 2021 the company has already received over 400 buses from Minsk.",
+			[]string{"MAZ -> Toshshahartranskhizmat [buses] contracted x150", "MAZ -> Toshshahartranskhizmat [buses] delivered x400"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -94,6 +94,11 @@ func (d *doc) findMentions() {
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) {
 				ms[i].modifier = true
 			}
+			// "MAZ-203 buses": a brand with its model code.
+			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i].typ == gazetteer.Enterprise &&
+				modelCodeGap(s.Tokens[ms[i].end:ms[i+1].start]) {
+				ms[i].modifier = true
+			}
 		}
 		s.mentions = ms
 		for _, m := range ms {
@@ -115,6 +120,15 @@ func modelBrands(toks []text.Token, ms []mention) []mention {
 		ms[i] = mention{start: m.start, end: m.end, id: maker, typ: gazetteer.Enterprise, brand: true, conf: 0.8}
 	}
 	return ms
+}
+
+// modelCodeGap reports whether the tokens between a brand and its goods
+// are a model code: "-203", "-75131".
+func modelCodeGap(gap []text.Token) bool {
+	if len(gap) != 2 || !gap[0].IsDash() || gap[0].Space {
+		return false
+	}
+	return gap[1].Kind == text.Number || isModelCode(gap[1])
 }
 
 // pickRef chooses among the entities one name may denote. Places win after
