@@ -112,6 +112,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mogilevliftmash -> Krasnoyarsk Krai [elevators] delivered x40", "Mogilevliftmash -> Kazakhstan [elevators] ongoing", "Mogilevliftmash -> Uzbekistan [elevators] ongoing"}},
 		{"a brand with a model code is no antecedent", "MAZ and JSC «Toshshahartranskhizmat» signed a contract for the supply of 150 MAZ-203 buses. Since 2021 the company has already received over 400 buses from Minsk.",
 			[]string{"MAZ -> Toshshahartranskhizmat [buses] contracted x150", "MAZ -> Toshshahartranskhizmat [buses] delivered x400"}},
+		{"its customers are firms listed with their towns", "BMZ shipped steel cord to Russia in 2023. Its key customers are KAMA TYRES in Nizhnekamsk (Tatarstan) and Cordiant in Yaroslavl.",
+			[]string{"BMZ -> Russia [steel cord] delivered", "BMZ -> KAMA TYRES [steel cord] ongoing", "BMZ -> Cordiant [steel cord] ongoing"}},
+		{"a share of a country's exports", "Belarus exported dairy products worth $2.9 billion last year, and about 80% of these went to Russia.",
+			[]string{"Belarus -> Russia [dairy products] delivered"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 	} {

@@ -40,7 +40,7 @@ type trigger struct {
 func copulaBefore(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch toks[k].Norm {
-		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes":
+		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "being":
 			return true
 		}
 	}
@@ -496,6 +496,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			supplier = []string{e}
 		}
 	}
+	// "Its key customers are KAMA TYRES and Cordiant": the firm just named
+	// sells them what it last shipped.
+	if len(supplier) == 0 && len(recipient) > 0 && tr.copula && possessivePronounBefore(toks, tr.at) {
+		if e := d.latestFirmExcept(s, tr.at, recipient); e != "" {
+			supplier = []string{e}
+			if len(fa.products) == 0 {
+				fa.products = lastGoodsOf(e, facts)
+			}
+			if len(fa.products) == 0 {
+				fa.products = d.firmGoods(e, s.index)
+			}
+		}
+	}
 	// "to Russian retail chains, including X5 Group and Magnit": the named
 	// ones are the recipients.
 	if named := d.included(s, cl); len(named) > 0 && (len(recipient) == 0 || d.isCountry(recipient[0])) {
@@ -688,6 +701,17 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	return fa
 }
 
+// possessivePronounBefore reports "its" or "their" within three words
+// before token at: "its largest customers".
+func possessivePronounBefore(toks []text.Token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		if toks[k].Norm == "its" || toks[k].Norm == "their" {
+			return true
+		}
+	}
+	return false
+}
+
 // partiesSubject reports "the parties" or "the sides" as the subject of the
 // trigger at.
 func partiesSubject(toks []text.Token, at int, cl clause) bool {
@@ -789,11 +813,16 @@ func pronounSubject(toks []text.Token, at int, cl clause) bool {
 // latestFirm returns the enterprise named last before token at in this or
 // the previous sentence, not counting makers' names on goods.
 func (d *doc) latestFirm(s *sentence, at int) string {
+	return d.latestFirmExcept(s, at, nil)
+}
+
+// latestFirmExcept is latestFirm passing over the firms in skip.
+func (d *doc) latestFirmExcept(s *sentence, at int, skip []string) string {
 	for k := s.index; k >= 0 && k >= s.index-1; k-- {
 		ms := d.sents[k].mentions
 		for i := len(ms) - 1; i >= 0; i-- {
 			m := ms[i]
-			if m.typ == gazetteer.Enterprise && !m.modifier && (k < s.index || m.end <= at) {
+			if m.typ == gazetteer.Enterprise && !m.modifier && (k < s.index || m.end <= at) && !contains(skip, m.id) {
 				return m.id
 			}
 		}
@@ -1323,6 +1352,10 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 				} else {
 					gapStart, gapEnd = o.end, cur.start
 				}
+				if m.typ == gazetteer.Enterprise && placeAside(s, gapStart, gapEnd) {
+					next = &s.mentions[i] // "KAMA TYRES in Nizhnekamsk (Tatarstan) and Cordiant"
+					break
+				}
 				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) && !repeatedPrep(toks, gapStart, gapEnd, m) {
 					continue
 				}
@@ -1339,6 +1372,26 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 		}
 	}
 	return out
+}
+
+// placeAside reports whether tokens [start, end) are a firm's location
+// followed by "and": "in Nizhnekamsk (Tatarstan) and".
+func placeAside(s *sentence, start, end int) bool {
+	toks := s.Tokens
+	if end-start < 3 || end-start > 9 || toks[start].Norm != "in" || toks[end-1].Norm != "and" {
+		return false
+	}
+	for k := start + 1; k < end-1; k++ {
+		if j := mentionAt(s.mentions, k); j >= 0 && (s.mentions[j].typ == gazetteer.City || s.mentions[j].typ == gazetteer.Region) {
+			continue
+		}
+		switch toks[k].Norm {
+		case "(", ")", ",":
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // repeatedPrep reports "both in Novosibirsk and in Berdsk": "and" with the
@@ -1707,6 +1760,7 @@ func (d *doc) isCountry(id string) bool {
 // modifiesProduct reports whether country is named in the clause only as
 // the origin of goods: "Belarusian tractors", "Belarus tractors".
 func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
+	found := false
 	for _, m := range s.mentions {
 		if m.id != country || m.ref || m.start < cl.start || m.end > cl.end {
 			continue
@@ -1714,8 +1768,21 @@ func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
 		if k := mentionAt(s.mentions, m.end); k < 0 || s.mentions[k].typ != gazetteer.Product {
 			return false
 		}
+		found = true
 	}
-	return true
+	// A country named only in an earlier clause ("Belarus exported ...,
+	// and 80% went to Russia") is a party there, not a modifier here.
+	return found || !d.mentionedInSentence(s, country)
+}
+
+// mentionedInSentence reports whether id is named in sentence s.
+func (d *doc) mentionedInSentence(s *sentence, id string) bool {
+	for _, m := range s.mentions {
+		if m.id == id && !m.ref {
+			return true
+		}
+	}
+	return false
 }
 
 // recentMaker returns an enterprise of country named in this or the two
