@@ -250,6 +250,7 @@ const (
 func (d *doc) resolveReferences(f focus) {
 	var recent []mention // named mentions seen so far, latest last
 	var lastList []mention
+	var described []description
 	for _, s := range d.sents {
 		toks := s.Tokens
 		var added []mention
@@ -373,6 +374,11 @@ func (d *doc) resolveReferences(f focus) {
 						id = h
 					}
 				}
+				if typ == "Enterprise" && prev == "the" {
+					if named := describedAs(append(described, descriptionsBefore(s, i)...), t.Norm, s.index); named != "" {
+						id = named
+					}
+				}
 				if id != "" {
 					added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Type(typ), ref: true, conf: 0.6})
 				} else if typ == "Region" && f.region != "" {
@@ -406,6 +412,7 @@ func (d *doc) resolveReferences(f focus) {
 				added = append(added, mention{start: i, end: i + 1, id: pronYou, ref: true, conf: 0.5})
 			}
 		}
+		described = append(described, descriptionsBefore(s, len(toks))...)
 		var regions []mention
 		for _, m := range s.mentions {
 			if !m.ref {
@@ -426,6 +433,46 @@ func (d *doc) resolveReferences(f focus) {
 			recent = recent[len(recent)-40:]
 		}
 	}
+}
+
+// description is a firm introduced with a common noun: "the municipal
+// enterprise «Gorelektrotransport»", "the timber company Tomlesdrev".
+type description struct {
+	noun, id string
+	sent     int
+}
+
+// descriptionsBefore returns the firms of a sentence, up to token end,
+// written after (or beginning with) a deictic noun.
+func descriptionsBefore(s *sentence, end int) []description {
+	var out []description
+	for _, m := range s.mentions {
+		if m.ref || m.typ != gazetteer.Enterprise || m.end > end {
+			continue
+		}
+		k := m.start
+		if w := s.Tokens[k].Norm; deicticTypes[w] == "Enterprise" && m.end-m.start > 1 {
+			out = append(out, description{w, m.id, s.index}) // "enterprise «Gorelektrotransport»"
+			continue
+		}
+		for k--; k >= 0 && s.Tokens[k].IsQuote(); k-- {
+		}
+		if k >= 0 && deicticTypes[s.Tokens[k].Norm] == "Enterprise" {
+			out = append(out, description{s.Tokens[k].Norm, m.id, s.index})
+		}
+	}
+	return out
+}
+
+// describedAs returns the firm last introduced with noun in sentence i or
+// the one before: "the enterprise" then means it, not the firm named last.
+func describedAs(ds []description, noun string, i int) string {
+	for k := len(ds) - 1; k >= 0 && i-ds[k].sent <= 1; k-- {
+		if ds[k].noun == noun {
+			return ds[k].id
+		}
+	}
+	return ""
 }
 
 // relativeBetween reports whether a relative pronoun lies in [i, j).

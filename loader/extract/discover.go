@@ -112,6 +112,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				continue
 			}
 		}
+		// "Agrocomplex named after N. Tkachev": Russian and Belarusian
+		// farms and plants are often named after a person.
+		if end := namedAfterEnd(toks, i); end > 0 && mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) {
+			add(i, end, i, end, confOrgNoun, "")
+			i = end - 1
+			continue
+		}
 		// A quoted name after an organisation noun: the company «X».
 		if t.IsQuote() && i > 0 && (deicticTypes[toks[i-1].Norm] == "Enterprise" || orgHeads[toks[i-1].Norm]) {
 			if end := closingQuote(toks, i); end > 0 && end-i <= 7 {
@@ -454,6 +461,22 @@ func (d *doc) discoverPersons(s *sentence, ms []mention, surnames map[string]str
 		return ms
 	}
 	return append(ms, found...)
+}
+
+// namedAfterEnd returns the end of "Name named after [initials] Surname"
+// starting at i, or 0.
+func namedAfterEnd(toks []text.Token, i int) int {
+	if !isNameWord(toks[i]) || i+4 >= len(toks) || toks[i+1].Norm != "named" || toks[i+2].Norm != "after" {
+		return 0
+	}
+	k := i + 3
+	for k < len(toks) && (isInitialToken(toks[k]) || toks[k].Norm == "." && !toks[k].Space) {
+		k++
+	}
+	if k < len(toks) && isNameWord(toks[k]) {
+		return k + 1
+	}
+	return 0
 }
 
 // isModelCode reports whether a word after a brand is a model code such as

@@ -12,6 +12,10 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// brandMakers are model brands that are also place names, with their
+// maker: "Belarus-3522" is an MTZ tractor.
+var brandMakers = map[string]string{"belarus": "enterprise:mtz"}
+
 // orgHeads end the name of an organisation that makes or trades things:
 // "First Mining Company", "Yaroslavl Motor Plant".
 var orgHeads = set("company", "companies", "plant", "works", "factory", "holding", "group",
@@ -72,7 +76,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
-	"went", "go", "goes", "arrived", "arrive", "arrives")
+	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves")
 
 // Status cues, matched on words near a trigger.
 var (

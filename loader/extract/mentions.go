@@ -21,7 +21,10 @@ type mention struct {
 	// modifier marks a name used as an attribute of goods ("MAZ buses",
 	// "Belarusian tractors"); it is less salient for "the company".
 	modifier bool
-	conf     float64
+	// brand marks a model brand that is not the maker's name ("Belarus"
+	// in "Belarus-3522"); it adds no spelling to the maker.
+	brand bool
+	conf  float64
 }
 
 // sentence is a sentence with what extraction found in it.
@@ -80,6 +83,7 @@ func (d *doc) findMentions() {
 			ms = append(ms, mention{start: m.Start, end: m.End, id: ref.ID, typ: ref.Type,
 				demonym: ref.Demonym, conf: 0.95})
 		}
+		ms = modelBrands(s.Tokens, ms)
 		ms = d.listedRegions(s, ms)
 		ms = d.discoverEnterprises(s, ms)
 		ms = d.discoverPersons(s, ms, persons)
@@ -87,7 +91,12 @@ func (d *doc) findMentions() {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
-				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) {
+				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {
+				ms[i].modifier = true
+			}
+			// "MAZ-203 buses": a brand with its model code.
+			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i].typ == gazetteer.Enterprise &&
+				modelCodeGap(s.Tokens[ms[i].end:ms[i+1].start]) {
 				ms[i].modifier = true
 			}
 		}
@@ -97,6 +106,29 @@ func (d *doc) findMentions() {
 		}
 		d.discoverGoods(s)
 	}
+}
+
+// modelBrands reads a place name written as a model brand, "Belarus-3522
+// tractors", as the maker of that brand.
+func modelBrands(toks []text.Token, ms []mention) []mention {
+	for i, m := range ms {
+		maker, ok := brandMakers[toks[m.start].Norm]
+		if !ok || m.end-m.start != 1 || m.end+1 >= len(toks) || !toks[m.end].IsDash() || toks[m.end].Space ||
+			toks[m.end+1].Kind != text.Number {
+			continue
+		}
+		ms[i] = mention{start: m.start, end: m.end, id: maker, typ: gazetteer.Enterprise, brand: true, conf: 0.8}
+	}
+	return ms
+}
+
+// modelCodeGap reports whether the tokens between a brand and its goods
+// are a model code: "-203", "-75131".
+func modelCodeGap(gap []text.Token) bool {
+	if len(gap) != 2 || !gap[0].IsDash() || gap[0].Space {
+		return false
+	}
+	return gap[1].Kind == text.Number || isModelCode(gap[1])
 }
 
 // pickRef chooses among the entities one name may denote. Places win after
@@ -154,7 +186,7 @@ func (d *doc) register(m mention, s *sentence) {
 	if m.conf > e.Confidence {
 		e.Confidence = m.conf
 	}
-	if !m.demonym {
+	if !m.demonym && !m.brand {
 		d.surfaces[m.id] = appendUnique(d.surfaces[m.id], surface)
 	}
 }

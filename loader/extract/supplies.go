@@ -40,7 +40,7 @@ type trigger struct {
 func copulaBefore(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch toks[k].Norm {
-		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes":
+		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "being":
 			return true
 		}
 	}
@@ -61,7 +61,8 @@ func copulaAfter(toks []text.Token, i int) bool {
 
 // buyerNouns name the receiving side; the copula links them to a party.
 var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
-	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations")
+	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations",
+	"market", "markets")
 
 // clause is the stretch of a sentence that one trigger governs.
 type clause struct {
@@ -78,7 +79,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		w := t.Norm
 		give, getV, nounG := giveVerbs[w], getVerbs[w], giveNouns[w]
-		if !give && !getV && !nounG && !buyerNouns[w] && w != "fleet" && w != "fleets" {
+		share := shareOfSupplies(toks, i)
+		if !give && !getV && !nounG && !buyerNouns[w] && w != "fleet" && w != "fleets" && !share {
 			continue
 		}
 		tr := trigger{at: i}
@@ -101,6 +103,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) {
 			continue
 		}
+		// "Russia remains the main market": only a copula makes a market a
+		// buyer; "the market of Russia" and "on the Russian market" do not.
+		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i)) {
+			continue
+		}
 		if w == "fleet" || w == "fleets" {
 			// "the company's fleet includes over 100 BELAZ dump trucks":
 			// the owner of the fleet received the goods.
@@ -116,6 +123,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			tr.get, tr.noun, tr.copula = true, false, true
 		}
 		switch {
+		case share:
+			tr.get = true // "Kuzbass accounts for half of them": a recipient's share
 		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
 			tr.neutral, tr.noun = true, true
 		case (w == "order" || w == "orders" || w == "purchase" || w == "purchases") && tr.noun:
@@ -161,6 +170,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 			tr.get, tr.passive = true, true // "the beans come from Ghana": a purchase from there
+		case "shelves":
+			if i < 2 || toks[i-2].Norm != "on" || next != "of" && next != "in" {
+				continue
+			}
+			tr.get, tr.passive = false, true // "X cheese is on the shelves of retail chains in Y"
 		case "available":
 			if next != "in" && next != "at" {
 				continue
@@ -218,6 +232,33 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		out = append(out, tr)
 	}
 	return out
+}
+
+// suppliedThings are what "of" points back to in a share of supplies.
+var suppliedThings = set("them", "these", "those", "which", "deliveries", "shipments", "supplies",
+	"exports", "sales")
+
+// shareOfSupplies reports "accounts for roughly half of them", "account
+// for 40% of deliveries": the subject's share of goods just told.
+func shareOfSupplies(toks []text.Token, i int) bool {
+	switch toks[i].Norm {
+	case "account", "accounts", "accounted", "accounting":
+	default:
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].Norm != "for" {
+		return false
+	}
+	for k := i + 2; k+1 < len(toks) && k <= i+7; k++ {
+		if toks[k].Norm == "of" {
+			n := k + 1
+			if toks[n].Norm == "the" && n+1 < len(toks) {
+				n++
+			}
+			return suppliedThings[toks[n].Norm]
+		}
+	}
+	return false
 }
 
 // partyBetween reports whether a name other than goods lies between two
@@ -341,7 +382,8 @@ func (d *doc) findSupplies(f focus) []*fact {
 				continue
 			}
 			fa.title = d.titled && s.Para == 0
-			for _, part := range append(d.split(fa, tr), d.gapped(fa, tr)...) {
+			parts := append(d.split(fa, tr), d.gapped(fa, tr)...)
+			for _, part := range append(parts, d.includedMakers(fa, tr)...) {
 				facts = append(facts, part)
 				lastInSentence = part
 			}
@@ -454,6 +496,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			supplier = []string{e}
 		}
 	}
+	// "Its key customers are KAMA TYRES and Cordiant": the firm just named
+	// sells them what it last shipped.
+	if len(supplier) == 0 && len(recipient) > 0 && tr.copula && possessivePronounBefore(toks, tr.at) {
+		if e := d.latestFirmExcept(s, tr.at, recipient); e != "" {
+			supplier = []string{e}
+			if len(fa.products) == 0 {
+				fa.products = lastGoodsOf(e, facts)
+			}
+			if len(fa.products) == 0 {
+				fa.products = d.firmGoods(e, s.index)
+			}
+		}
+	}
 	// "to Russian retail chains, including X5 Group and Magnit": the named
 	// ones are the recipients.
 	if named := d.included(s, cl); len(named) > 0 && (len(recipient) == 0 || d.isCountry(recipient[0])) {
@@ -475,6 +530,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		supplier = p.supplier
 		if len(fa.products) == 0 {
 			fa.products = p.products
+		}
+	}
+	// "The parties also discussed the supply of front loaders": the two
+	// sides of the latest deal.
+	if len(recipient) == 0 && partiesSubject(toks, tr.at, cl) {
+		if last := latestDeal(facts, s.index); last != nil && (len(supplier) == 0 || sameIDs(supplier, last.supplier)) {
+			supplier, recipient = last.supplier, last.recipient
 		}
 	}
 	// "we" is resolved last: a statement that continues the previous one
@@ -576,6 +638,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 		fa.conf = 0.5
 	}
+	// "Other destinations include Uzbekistan ...", after a sentence that
+	// already named the firm: its goods, as above.
+	if len(fa.products) == 0 && f.firm != "" && sameIDs(supplier, []string{f.firm}) && tr.copula {
+		fa.products = lastGoodsOf(f.firm, facts)
+		if len(fa.products) == 0 {
+			fa.products = d.firmGoods(f.firm, s.index)
+		}
+	}
 	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) && (fa.generic || fa.quantity > 0) {
 		fa.products = prev.products
 	}
@@ -629,6 +699,37 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	return fa
+}
+
+// possessivePronounBefore reports "its" or "their" within three words
+// before token at: "its largest customers".
+func possessivePronounBefore(toks []text.Token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		if toks[k].Norm == "its" || toks[k].Norm == "their" {
+			return true
+		}
+	}
+	return false
+}
+
+// partiesSubject reports "the parties" or "the sides" as the subject of the
+// trigger at.
+func partiesSubject(toks []text.Token, at int, cl clause) bool {
+	for k := cl.start; k+1 < at; k++ {
+		if (toks[k].Norm == "the" || toks[k].Norm == "both") && (toks[k+1].Norm == "parties" || toks[k+1].Norm == "sides") {
+			return true
+		}
+	}
+	return false
+}
+
+// latestDeal returns the last fact told within the eight sentences before
+// sentence i.
+func latestDeal(facts []*fact, i int) *fact {
+	if len(facts) == 0 || i-facts[len(facts)-1].sent.index > 8 {
+		return nil
+	}
+	return facts[len(facts)-1]
 }
 
 // ruralNouns after a city name mean its region's countryside: "Omsk
@@ -712,11 +813,16 @@ func pronounSubject(toks []text.Token, at int, cl clause) bool {
 // latestFirm returns the enterprise named last before token at in this or
 // the previous sentence, not counting makers' names on goods.
 func (d *doc) latestFirm(s *sentence, at int) string {
+	return d.latestFirmExcept(s, at, nil)
+}
+
+// latestFirmExcept is latestFirm passing over the firms in skip.
+func (d *doc) latestFirmExcept(s *sentence, at int, skip []string) string {
 	for k := s.index; k >= 0 && k >= s.index-1; k-- {
 		ms := d.sents[k].mentions
 		for i := len(ms) - 1; i >= 0; i-- {
 			m := ms[i]
-			if m.typ == gazetteer.Enterprise && !m.modifier && (k < s.index || m.end <= at) {
+			if m.typ == gazetteer.Enterprise && !m.modifier && (k < s.index || m.end <= at) && !contains(skip, m.id) {
 				return m.id
 			}
 		}
@@ -734,11 +840,42 @@ func (d *doc) included(s *sentence, cl clause) []string {
 	var out []string
 	for _, m := range s.mentions {
 		if m.start > cl.end+1 && !m.ref && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
-			if crossesBoundary(toks, cl.end+1, m.start) {
+			if crossesBoundary(toks, cl.end+1, m.start) || madeBy(toks, m.start) {
 				break
 			}
 			out = append(out, m.id)
 		}
+	}
+	return out
+}
+
+// madeBy reports "assembled at", "made by", "produced in" right before
+// token i: the name after it made the goods.
+func madeBy(toks []text.Token, i int) bool {
+	p, at := prepAt(toks, i)
+	return (p == "by" || p == "at" || p == "in") && at > 0 && produceVerbs[toks[at-1].Norm]
+}
+
+// includedMakers reads ", including 70 machines assembled by
+// Bryanskselmash" after a supply: part of the goods came from another
+// maker, to the same recipient.
+func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
+	s := fa.sent
+	toks := s.Tokens
+	cl := clauseOf(toks, tr.at)
+	if cl.end+2 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "including" {
+		return nil
+	}
+	var out []*fact
+	for _, m := range s.mentions {
+		if m.start <= cl.end+1 || m.typ != gazetteer.Enterprise || m.ref || !madeBy(toks, m.start) ||
+			m.start-cl.end > 8 || contains(fa.supplier, m.id) || contains(fa.recipient, m.id) {
+			continue
+		}
+		part := *fa
+		part.supplier = []string{m.id}
+		part.quantity = quantity(toks, s.mentions, clause{start: cl.end + 2, end: m.start})
+		out = append(out, &part)
 	}
 	return out
 }
@@ -930,9 +1067,25 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 	case tr.passive:
 		// "were delivered to X by Y", "produced by X have arrived in Y"
 		supplier = ids(first(fromBy, makersBy))
+		if supplier == nil {
+			supplier = ids(ownerOfGoods(roles)) // "the company's products are regularly exported to"
+		}
 		recipient = ids(first(toFor, in))
 		if recipient == nil && subject != nil && subject.m.typ != gazetteer.Enterprise {
 			recipient = ids(subject)
+		}
+		if s.Tokens[tr.at].Norm == "shelves" {
+			// "X's cheese is on the shelves of all retail chains of the
+			// region": the place after the shelves buys, a firm before
+			// them made the goods.
+			for i := range roles {
+				if r := &roles[i]; recipient == nil && !r.left && (r.m.typ != gazetteer.Enterprise || r.prep == "of" || r.prep == "in") {
+					recipient = ids(r)
+				}
+			}
+			if supplier == nil && subject != nil && subject.m.typ == gazetteer.Enterprise {
+				supplier = ids(subject)
+			}
 		}
 	case tr.noun:
 		if governed(s.Tokens, tr.at, cl) {
@@ -953,6 +1106,17 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 	}
 	return supplier, recipient
+}
+
+// ownerOfGoods returns a firm in the possessive before a passive trigger:
+// "the company's products are regularly exported to".
+func ownerOfGoods(roles []role) *role {
+	for i := range roles {
+		if r := &roles[i]; r.left && r.poss && r.dist <= 6 && r.m.typ == gazetteer.Enterprise {
+			return r
+		}
+	}
+	return nil
 }
 
 // attributive reports whether a product name qualifies an organisation or
@@ -1167,8 +1331,11 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 	}
 	toks := s.Tokens
 	// Walk right and left over ", X" and "and X" of the same type.
+	// A list of places mixes regions and cities: "to Moscow Oblast,
+	// Nizhny Novgorod and Krasnoyarsk Krai".
+	local := func(t gazetteer.Type) bool { return t == gazetteer.Region || t == gazetteer.City }
 	same := func(o mention) bool {
-		return o.typ == m.typ && !o.ref && o.id != m.id && !o.modifier
+		return (o.typ == m.typ || local(o.typ) && local(m.typ)) && !o.ref && o.id != m.id && !o.modifier
 	}
 	for dir := -1; dir <= 1; dir += 2 {
 		cur := m
@@ -1185,7 +1352,11 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 				} else {
 					gapStart, gapEnd = o.end, cur.start
 				}
-				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) {
+				if m.typ == gazetteer.Enterprise && placeAside(s, gapStart, gapEnd) {
+					next = &s.mentions[i] // "KAMA TYRES in Nizhnekamsk (Tatarstan) and Cordiant"
+					break
+				}
+				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) && !repeatedPrep(toks, gapStart, gapEnd, m) {
 					continue
 				}
 				if isCoordination(toks[gapStart:gapEnd]) {
@@ -1201,6 +1372,36 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 		}
 	}
 	return out
+}
+
+// placeAside reports whether tokens [start, end) are a firm's location
+// followed by "and": "in Nizhnekamsk (Tatarstan) and".
+func placeAside(s *sentence, start, end int) bool {
+	toks := s.Tokens
+	if end-start < 3 || end-start > 9 || toks[start].Norm != "in" || toks[end-1].Norm != "and" {
+		return false
+	}
+	for k := start + 1; k < end-1; k++ {
+		if j := mentionAt(s.mentions, k); j >= 0 && (s.mentions[j].typ == gazetteer.City || s.mentions[j].typ == gazetteer.Region) {
+			continue
+		}
+		switch toks[k].Norm {
+		case "(", ")", ",":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// repeatedPrep reports "both in Novosibirsk and in Berdsk": "and" with the
+// preposition of m again joins two names, not two clauses.
+func repeatedPrep(toks []text.Token, start, end int, m mention) bool {
+	if end-start != 2 || toks[start].Norm != "and" {
+		return false
+	}
+	p, _ := prepAt(toks, m.start)
+	return p != "" && toks[start+1].Norm == p
 }
 
 // isCoordination reports whether the tokens between two names join them:
@@ -1222,13 +1423,16 @@ func isCoordination(gap []text.Token) bool {
 // farms of the region", "to agricultural producers in Tatarstan").
 func prepBefore(toks []text.Token, i int) string {
 	p, at := prepAt(toks, i)
+	if p == "from" && at > 0 && (toks[at-1].Norm == "apart" || toks[at-1].Norm == "aside") {
+		return "apart" // "apart from Russia": outside the statement
+	}
 	if p == "of" && at > 0 {
 		// "for the assembly line of KAMAZ", "to the depots of the city's
 		// operator": the preposition of the whole phrase.
 		for k := at - 1; k >= 0 && k >= at-4; k-- {
 			w := toks[k].Norm
-			if w == "to" || w == "for" || w == "by" || w == "from" {
-				return w
+			if w == "to" || w == "for" || w == "by" || w == "from" || w == "with" {
+				return w // "with agricultural clusters of the Kashkadarya Region": a contract party
 			}
 			if toks[k].Kind != text.Word || toks[k].Cap || giveNouns[w] || giveVerbs[w] || getVerbs[w] || buyerNouns[w] ||
 				partyNouns[w] || w == "of" {
@@ -1391,6 +1595,17 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 	return nil
 }
 
+// lastGoodsOf returns the goods of firm's latest supply: what it is said
+// to ship, narrower than all it makes.
+func lastGoodsOf(firm string, facts []*fact) []string {
+	for i := len(facts) - 1; i >= 0; i-- {
+		if sameIDs(facts[i].supplier, []string{firm}) && len(facts[i].products) > 0 {
+			return facts[i].products
+		}
+	}
+	return nil
+}
+
 // firmGoods returns the goods the article says (or the gazetteer knows)
 // firm makes, as named before sentence upto.
 func (d *doc) firmGoods(firm string, upto int) []string {
@@ -1411,6 +1626,44 @@ func (d *doc) saidToMake(firm, product string, k int) bool {
 	for _, mp := range d.makerPairs(d.sents[k]) {
 		if mp.enterprise == firm && mp.product == product {
 			return true
+		}
+	}
+	return d.pronounMakes(firm, product, k)
+}
+
+// leadParty returns the firm or place a sentence opens with, also when it is
+// written as "the factory": the likely antecedent of the next "it".
+func (d *doc) leadParty(k int) string {
+	if k < 0 {
+		return ""
+	}
+	for _, m := range d.sents[k].mentions {
+		if m.typ == gazetteer.Product || m.typ == gazetteer.Person || m.modifier {
+			continue
+		}
+		return m.id
+	}
+	return ""
+}
+
+// pronounMakes reports "It makes more than 400 types of products – from
+// chocolate bars ...": a profile names a firm's goods after a pronoun
+// that stands for the firm named just before.
+func (d *doc) pronounMakes(firm, product string, k int) bool {
+	s := d.sents[k]
+	toks := s.Tokens
+	for i, t := range toks {
+		if !produceVerbs[t.Norm] || i+1 < len(toks) && (toks[i+1].Norm == "by" || toks[i+1].Norm == "in") {
+			continue
+		}
+		cl := clauseOf(toks, i)
+		if !pronounSubject(toks, i, cl) || d.latestFirm(s, i) != firm && d.leadParty(k-1) != firm {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.id == product && m.start > i && m.start < cl.end {
+				return true
+			}
 		}
 	}
 	return false
@@ -1507,6 +1760,7 @@ func (d *doc) isCountry(id string) bool {
 // modifiesProduct reports whether country is named in the clause only as
 // the origin of goods: "Belarusian tractors", "Belarus tractors".
 func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
+	found := false
 	for _, m := range s.mentions {
 		if m.id != country || m.ref || m.start < cl.start || m.end > cl.end {
 			continue
@@ -1514,8 +1768,21 @@ func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
 		if k := mentionAt(s.mentions, m.end); k < 0 || s.mentions[k].typ != gazetteer.Product {
 			return false
 		}
+		found = true
 	}
-	return true
+	// A country named only in an earlier clause ("Belarus exported ...,
+	// and 80% went to Russia") is a party there, not a modifier here.
+	return found || !d.mentionedInSentence(s, country)
+}
+
+// mentionedInSentence reports whether id is named in sentence s.
+func (d *doc) mentionedInSentence(s *sentence, id string) bool {
+	for _, m := range s.mentions {
+		if m.id == id && !m.ref {
+			return true
+		}
+	}
+	return false
 }
 
 // recentMaker returns an enterprise of country named in this or the two
@@ -1583,6 +1850,9 @@ func sameIDs(a, b []string) bool {
 }
 
 // status reads the status of a supply from the words of its clause.
+// habitCues before a trigger make a statement about what keeps happening.
+var habitCues = set("regularly", "traditionally", "constantly", "annually", "usually", "routinely")
+
 func status(toks []text.Token, tr trigger, cl clause) string {
 	has := func(cues map[string]bool, from, to int) bool {
 		for k := max(from, 0); k < to && k < len(toks); k++ {
@@ -1608,6 +1878,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusPlanned
 	case has(contractCues, cl.start, cl.end) || trig == "ordered":
 		return StatusContracted
+	case has(habitCues, left, tr.at) && !has(set("has", "have", "had", "was", "were"), left, tr.at):
+		return StatusOngoing // "are regularly exported": a habit, not one delivery
 	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
 		return StatusDelivered
 	case ongoingCues[trig] || tr.noun:
@@ -1617,7 +1889,7 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 }
 
 var (
-	statVerbs  = set("grew", "grow", "grows", "increased", "rose", "fell", "decreased", "declined", "amounted", "totaled", "totalled", "reached", "accounted", "doubled", "tripled", "exceeded", "dropped", "jumped", "surged", "shrank")
+	statVerbs  = set("grew", "grow", "grows", "grown", "risen", "fallen", "increased", "rose", "fell", "decreased", "declined", "amounted", "totaled", "totalled", "reached", "accounted", "doubled", "tripled", "exceeded", "dropped", "jumped", "surged", "shrank")
 	moneyWords = set("%", "percent", "$", "billion", "bn", "rubles", "roubles", "dollars", "usd", "euros", "byn", "worth")
 )
 

@@ -16,7 +16,7 @@ func (x *Extractor) Trace(doc *source.Document) string {
 	f := d.findFocus()
 	d.resolveReferences(f)
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "# %s focus=%s addressee=%s home=%s\n", doc.Origin, f.region, f.addressee, f.home)
+	fmt.Fprintf(&sb, "# %s focus=%s addressee=%s home=%s firm=%s\n", doc.Origin, f.region, f.addressee, f.home, f.firm)
 	for _, s := range d.sents {
 		fmt.Fprintf(&sb, "[%d] %s\n", s.index, d.text[s.Start:s.End])
 		for _, m := range s.mentions {
