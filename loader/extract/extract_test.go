@@ -118,6 +118,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belarus -> Russia [dairy products] delivered"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
+		{"a place before a firm's name only qualifies it", "Atlant delivered 60,000 compressors to the Tatarstan refrigerator maker Pozis last year.",
+			[]string{"Atlant -> Pozis [compressors] delivered x60000"}},
+		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
+			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

@@ -935,6 +935,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
+		if isPlace(r.m.typ) && qualifiesFirm(s.Tokens, s.mentions, r.m) {
+			continue // "the Tatarstan refrigerator maker Pozis": the firm is the party
+		}
 		if excludingPreps[prepBefore(s.Tokens, r.m.start)] {
 			continue
 		}
@@ -1012,6 +1015,11 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			if e := d.recentMakerAny(s, products, parties); e != "" {
 				supplier = []string{e}
 			}
+		}
+		// "signed a contract with Amkodor for five loaders for the road
+		// company Vyatavtodor": the one the goods are for receives them.
+		if toFor != nil && toFor.m.start > tr.at && !overlaps(ids(toFor), supplier) {
+			recipient = ids(toFor)
 		}
 		for _, id := range parties {
 			if !contains(supplier, id) && recipient == nil {
@@ -1467,7 +1475,7 @@ func prepBefore(toks []text.Token, i int) string {
 
 // prepAt returns the preposition before token i and its index.
 func prepAt(toks []text.Token, i int) (string, int) {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		w := toks[k].Norm
 		switch {
 		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || excludingPreps[w]:
@@ -2238,4 +2246,21 @@ func atoiSafe(s string) int {
 		return 0
 	}
 	return n
+}
+
+// qualifiesFirm reports whether place m is only an attribute of a firm
+// named right after it: "the Tatarstan refrigerator maker Pozis", "the
+// Kaliningrad plant" (a reference to the firm there). At most three
+// lowercase words may stand between them.
+func qualifiesFirm(toks []text.Token, ms []mention, m mention) bool {
+	for k := m.end; k < len(toks) && k <= m.end+3; k++ {
+		if j := mentionAt(ms, k); j >= 0 {
+			return ms[j].typ == gazetteer.Enterprise && !ms[j].modifier
+		}
+		if t := toks[k]; t.Kind != text.Word || t.Cap || isPrepLike(t.Norm) || auxiliaries[t.Norm] ||
+			giveVerbs[t.Norm] || getVerbs[t.Norm] || giveNouns[t.Norm] {
+			return false
+		}
+	}
+	return false
 }
