@@ -414,6 +414,15 @@ func (d *doc) resolveReferences(f focus) {
 		}
 		described = append(described, descriptionsBefore(s, len(toks))...)
 		var regions []mention
+		for _, m := range added {
+			// "the Belarusian plant ... The plant also ships": a firm
+			// referred to stays recent too, though below the names of its
+			// sentence ("KTK is a customer of the Belarusian manufacturer.
+			// Today the company's fleet ...": KTK).
+			if m.typ == gazetteer.Enterprise {
+				recent = append(recent, m)
+			}
+		}
 		for _, m := range s.mentions {
 			if !m.ref {
 				recent = append(recent, m)

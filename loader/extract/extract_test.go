@@ -120,6 +120,8 @@ func TestSupplies(t *testing.T) {
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
 		{"a place before a firm's name only qualifies it", "Atlant delivered 60,000 compressors to the Tatarstan refrigerator maker Pozis last year.",
 			[]string{"Atlant -> Pozis [compressors] delivered x60000"}},
+		{"a firm referred to stays the latest firm", "The Bobruisk plant of tractor parts and units has become a key supplier of pumps for Rostselmash. Pumps made in Bobruisk are installed on combines assembled in Rostov-on-Don, and the Belarusian plant has doubled its capacity. The plant also ships hydraulic cylinders to the Cheboksary plant Promtraktor.",
+			[]string{"Bobruisk Plant of Tractor Parts and Units -> Rostselmash [pumps] delivered", "Bobruisk Plant of Tractor Parts and Units -> Promtraktor [hydraulic cylinders] ongoing"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
