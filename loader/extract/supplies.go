@@ -935,7 +935,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
-		if isPlace(r.m.typ) && qualifiesFirm(s.Tokens, s.mentions, r.m) {
+		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m)) {
 			continue // "the Tatarstan refrigerator maker Pozis": the firm is the party
 		}
 		if excludingPreps[prepBefore(s.Tokens, r.m.start)] {
@@ -2264,3 +2264,14 @@ func qualifiesFirm(toks []text.Token, ms []mention, m mention) bool {
 	}
 	return false
 }
+
+// inEventName reports whether place m opens the name of an event or body:
+// "at the St. Petersburg International Economic Forum".
+func inEventName(toks []text.Token, m mention) bool {
+	end := capRun(toks, m.end, 5)
+	return end > m.end && eventHeads[toks[end-1].Norm]
+}
+
+// eventHeads end the names of events and bodies that take a place name.
+var eventHeads = set("forum", "summit", "exhibition", "expo", "fair", "show", "week", "congress",
+	"conference", "festival", "games", "university", "institute", "academy", "council")
