@@ -193,6 +193,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				continue
 			}
 		}
+		// "Cheboksary Trolleybus Administration": a city's transit
+		// operator, which buys vehicles like any firm.
+		if head := lastNameWord(toks, i, end); head > i && transitOperatorHeads[toks[head].Norm] && transitWords[toks[head-1].Norm] {
+			add(i, end, i, end, confOrgHead, "")
+			i = end - 1
+			continue
+		}
 		// Capitalised words ending in an organisation word: First Mining
 		// Company; "No. 8" may follow.
 		if head := lastNameWord(toks, i, end); head >= 0 && orgHeads[toks[head].Norm] {

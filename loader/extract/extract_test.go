@@ -123,6 +123,8 @@ func TestSupplies(t *testing.T) {
 		{"a firm referred to stays the latest firm", "The Bobruisk plant of tractor parts and units has become a key supplier of pumps for Rostselmash. Pumps made in Bobruisk are installed on combines assembled in Rostov-on-Don, and the Belarusian plant has doubled its capacity. The plant also ships hydraulic cylinders to the Cheboksary plant Promtraktor.",
 			[]string{"Bobruisk Plant of Tractor Parts and Units -> Rostselmash [pumps] delivered", "Bobruisk Plant of Tractor Parts and Units -> Promtraktor [hydraulic cylinders] ongoing"}},
 		{"a place in an event's name is no party", "MAZ has signed an agreement to supply buses at the St. Petersburg International Economic Forum.", nil},
+		{"a city's transit operator is a firm", "This spring the Cheboksary Trolleybus Administration received ten more trolleybuses from Belkommunmash.",
+			[]string{"Belkommunmash -> Cheboksary Trolleybus Administration [trolleybuses] delivered x10"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -28,6 +28,12 @@ var orgHeads = set("company", "companies", "plant", "works", "factory", "holding
 	"steel", "metals", "chemicals", "pharm", "pharma", "holdings", "partnership", "terminal",
 	"elevator", "mines", "resources", "trolleybus")
 
+// transitOperatorHeads after a transitWord name a municipal transit
+// operator ("Trolleybus Administration", "Tram Depot"), not an authority.
+var transitOperatorHeads = set("administration", "directorate", "department", "depot", "fleet")
+
+var transitWords = set("trolleybus", "tram", "bus", "transport", "tramway", "metro", "electrotransport")
+
 // strongOrgHeads are heads that make a name an organisation on their own;
 // the weaker ones above need two or more capitalised words before them.
 var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "corporation",
