@@ -125,6 +125,9 @@ func TestSupplies(t *testing.T) {
 		{"a place in an event's name is no party", "MAZ has signed an agreement to supply buses at the St. Petersburg International Economic Forum.", nil},
 		{"a city's transit operator is a firm", "This spring the Cheboksary Trolleybus Administration received ten more trolleybuses from Belkommunmash.",
 			[]string{"Belkommunmash -> Cheboksary Trolleybus Administration [trolleybuses] delivered x10"}},
+		{"a named firm in the country supplied is a deal of its own; an apposition's goods are not traded",
+			"Integral, the Minsk-based chipmaker, sells microcircuits to Russian customers. In March it signed a contract with the Moscow company Itelma, a maker of electronic control units for cars and trucks, for 1.2 million microcircuits to be delivered this year.",
+			[]string{"Integral -> Russia [microchips] ongoing", "Integral -> Itelma [microchips] contracted"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

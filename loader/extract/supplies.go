@@ -666,9 +666,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	fa.supplier, fa.recipient = supplier, recipient
 	fa.when = when(d.span(s, cl.start, cl.end))
-	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s {
+	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s &&
+		!d.anyEnterprise(recipient) {
 		// "The machines were handed over to farmers in Barnaul": the same
-		// delivery, told in more detail.
+		// delivery, told in more detail. A named firm is a deal of its own.
 		for _, p := range fa.products {
 			prev.products = appendUnique(prev.products, p)
 		}
@@ -1172,9 +1173,13 @@ var appositiveOpeners = set("which", "who", "whose", "part", "a", "an", "one", "
 // subject of the trigger.
 func asides(toks []text.Token, at int) map[int]bool {
 	out := map[int]bool{}
-	for i := 0; i < at; i++ {
+	for i := 0; i < len(toks); i++ {
+		end := at
+		if i > at {
+			end = len(toks) // ", a maker of control units," after the trigger
+		}
 		dash := toks[i].IsDash() && toks[i].Space && i > 0 // not a list bullet
-		open := toks[i].Norm == "(" || toks[i].Norm == "," && i+1 < at && appositiveOpeners[toks[i+1].Norm] || dash
+		open := toks[i].Norm == "(" && i < at || toks[i].Norm == "," && i+1 < end && appositiveOpeners[toks[i+1].Norm] || dash && i < at
 		if !open {
 			continue
 		}
@@ -1186,11 +1191,14 @@ func asides(toks []text.Token, at int) map[int]bool {
 			closeTok = "-" // " - eight harvesters and six forwarders - "
 		}
 		j := i + 1
-		for j < at && toks[j].Norm != closeTok {
+		for j < end && toks[j].Norm != closeTok {
 			j++
 		}
-		if j >= at {
-			break // the trigger itself sits in the aside
+		if j >= end {
+			if i < at {
+				i = at // the trigger itself sits in the aside
+			}
+			continue
 		}
 		for k := i; k <= j; k++ {
 			out[k] = true
