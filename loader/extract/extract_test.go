@@ -128,6 +128,8 @@ func TestSupplies(t *testing.T) {
 		{"a named firm in the country supplied is a deal of its own; an apposition's goods are not traded",
 			"Integral, the Minsk-based chipmaker, sells microcircuits to Russian customers. In March it signed a contract with the Moscow company Itelma, a maker of electronic control units for cars and trucks, for 1.2 million microcircuits to be delivered this year.",
 			[]string{"Integral -> Russia [microchips] ongoing", "Integral -> Itelma [microchips] contracted"}},
+		{"a count in hyphenated words", "Thirty-eight grain combines made by the Belarusian holding Gomselmash were handed over to agricultural enterprises of the Tyumen region.",
+			[]string{"Gomselmash -> Tyumen Oblast [combine harvesters] delivered x38"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -2030,7 +2030,22 @@ func firstNumber(toks []text.Token, k, end int) int {
 // numberWords are counts written as words: "two TEP70BS locomotives".
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
+	"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "thirteen": 13, "fourteen": 14,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
+
+// compoundNumber reads "thirty-eight" starting at k: the value and the
+// index after it, or 0.
+func compoundNumber(toks []text.Token, k int) (int, int) {
+	tens := numberWords[toks[k].Norm]
+	if tens < 20 || tens%10 != 0 || tens > 90 || k+2 >= len(toks) || !toks[k+1].IsDash() || toks[k+1].Space || toks[k+2].Space {
+		return 0, 0
+	}
+	if unit := numberWords[toks[k+2].Norm]; unit > 0 && unit < 10 {
+		return tens + unit, k + 3
+	}
+	return 0, 0
+}
 
 // quantity returns the number of units stated in a clause: a number right
 // before a product or a count word ("150 vehicles", "a batch of 20
@@ -2039,6 +2054,12 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 	for k := cl.start; k < cl.end; k++ {
 		t := toks[k]
 		n := numberWords[t.Norm]
+		j := k + 1
+		if c, next := compoundNumber(toks, k); c > 0 {
+			n, j = c, next
+		} else if k >= 2 && toks[k-1].IsDash() && !toks[k-1].Space && n > 0 && n < 10 && numberWords[toks[k-2].Norm] >= 20 {
+			continue // the "eight" of "thirty-eight"
+		}
 		if n == 0 {
 			if t.Kind != text.Number || (k > 0 && toks[k-1].IsDash() && !t.Space) || (k > 0 && toks[k-1].Norm == "$") {
 				continue
@@ -2048,7 +2069,6 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 				continue
 			}
 		}
-		j := k + 1
 		if j < cl.end && (toks[j].Norm == "thousand" || toks[j].Norm == "000") {
 			n *= 1000
 			j++
