@@ -130,6 +130,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Integral -> Russia [microchips] ongoing", "Integral -> Itelma [microchips] contracted"}},
 		{"a count in hyphenated words", "Thirty-eight grain combines made by the Belarusian holding Gomselmash were handed over to agricultural enterprises of the Tyumen region.",
 			[]string{"Gomselmash -> Tyumen Oblast [combine harvesters] delivered x38"}},
+		{"a maker's brand names the maker", "Farmers in the Amur region bought 85 Palesse combines last year.",
+			[]string{"Gomselmash -> Amur Oblast [combine harvesters] delivered x85"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
