@@ -132,6 +132,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Tyumen Oblast [combine harvesters] delivered x38"}},
 		{"a maker's brand names the maker", "Farmers in the Amur region bought 85 Palesse combines last year.",
 			[]string{"Gomselmash -> Amur Oblast [combine harvesters] delivered x85"}},
+		{"a possessive apposition describes the subject", "Farmers in the Amur region, Russia's largest soybean producer, bought 85 Palesse combines last year.",
+			[]string{"Gomselmash -> Amur Oblast [combine harvesters] delivered x85"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

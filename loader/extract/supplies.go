@@ -1179,7 +1179,8 @@ func asides(toks []text.Token, at int) map[int]bool {
 			end = len(toks) // ", a maker of control units," after the trigger
 		}
 		dash := toks[i].IsDash() && toks[i].Space && i > 0 // not a list bullet
-		open := toks[i].Norm == "(" && i < at || toks[i].Norm == "," && i+1 < end && appositiveOpeners[toks[i+1].Norm] || dash && i < at
+		open := toks[i].Norm == "(" && i < at || toks[i].Norm == "," && i+1 < end && appositiveOpeners[toks[i+1].Norm] || dash && i < at ||
+			possessiveAside(toks, i, end)
 		if !open {
 			continue
 		}
@@ -1206,6 +1207,12 @@ func asides(toks []text.Token, at int) map[int]bool {
 		i = j
 	}
 	return out
+}
+
+// possessiveAside reports ", Russia's largest soybean producer," at i: an
+// apposition that describes the name before it.
+func possessiveAside(toks []text.Token, i, end int) bool {
+	return toks[i].Norm == "," && i+2 < end && toks[i+1].Cap && toks[i+2].Norm == "'s"
 }
 
 // partyNouns after a demonym make it a party of a supply: "to the Russian
