@@ -293,3 +293,17 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// A scraped page often prints the headline again as the body's first
+// line; both are the headline, which never makes a deal of its own.
+func TestRepeatedHeadlineIsTitle(t *testing.T) {
+	x := mustExtractor(t)
+	title := "Tyumen farmers receive 38 new Palesse combines"
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Title: title,
+		Text: title + "\n\n" + title + "\n\nThirty-eight grain combines made by Gomselmash were handed over to farms of the Tyumen region on 18 July."}
+	got := supplies(x.Extract(doc))
+	want := []string{"Gomselmash -> Tyumen Oblast [combine harvesters] delivered x38"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -381,7 +381,7 @@ func (d *doc) findSupplies(f focus) []*fact {
 			if fa == nil {
 				continue
 			}
-			fa.title = d.titled && s.Para == 0
+			fa.title = d.titled && (s.Para == 0 || d.repeatsTitle(s))
 			parts := append(d.split(fa, tr), d.gapped(fa, tr)...)
 			for _, part := range append(parts, d.includedMakers(fa, tr)...) {
 				facts = append(facts, part)
@@ -390,6 +390,16 @@ func (d *doc) findSupplies(f focus) []*fact {
 		}
 	}
 	return facts
+}
+
+// repeatsTitle reports whether s is the headline printed again as the
+// body's first line, as scraped pages often have it.
+func (d *doc) repeatsTitle(s *sentence) bool {
+	if s.Para != 1 || len(d.sents) == 0 || d.sents[0].Para != 0 {
+		return false
+	}
+	t := d.sents[0]
+	return strings.TrimSpace(d.text[s.Start:s.End]) == strings.TrimSpace(d.text[t.Start:t.End])
 }
 
 // role of a mention relative to a trigger.
