@@ -134,6 +134,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Amur Oblast [combine harvesters] delivered x85"}},
 		{"a possessive apposition describes the subject", "Farmers in the Amur region, Russia's largest soybean producer, bought 85 Palesse combines last year.",
 			[]string{"Gomselmash -> Amur Oblast [combine harvesters] delivered x85"}},
+		{"retail chains that sell the goods buy them", "Santa Bremor products are sold by the Magnit and Pyaterochka chains across the country.",
+			[]string{"Santa Bremor -> Magnit [] ongoing", "Santa Bremor -> Pyaterochka [] ongoing"}},
+		{"goods sold through a chain go to it", "Savushkin Product ships cottage cheese to the Kaliningrad region. Most of it is sold through the Spar Kaliningrad chain.",
+			[]string{"Savushkin Product -> Kaliningrad Oblast [cottage cheese] ongoing", "Savushkin Product -> Spar Kaliningrad [cottage cheese] ongoing"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

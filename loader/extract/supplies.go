@@ -923,7 +923,7 @@ func dropWe(ids []string) ([]string, bool) {
 
 // assignRoles picks supplier and recipient among the parties of a clause.
 func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus, products []string) (supplier, recipient []string) {
-	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy *role
+	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy, through *role
 	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
 		r := &roles[i]
@@ -977,6 +977,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		case !r.left && (r.prep == "to" || r.prep == "for" || r.prep == "into" || r.prep == "across" || r.prep == "throughout" || r.prep == "among"):
 			if toFor == nil {
 				toFor = r
+			}
+		case !r.left && r.prep == "through":
+			if through == nil {
+				through = r
 			}
 		case !r.left && r.prep == "with":
 			if with == nil {
@@ -1083,6 +1087,11 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if recipient == nil && toFor != nil && tr.noun {
 			recipient = ids(toFor)
 		}
+	case tr.passive && sellWords[s.Tokens[tr.at].Norm] && d.isRetailer(s, first(fromBy, through)):
+		// "Santa Bremor products are sold by the Magnit chain": the
+		// retailer buys the goods it sells.
+		recipient = ids(first(fromBy, through))
+		supplier = ids(first(ownerOfGoods(roles), subject, makersBy))
 	case tr.passive:
 		// "were delivered to X by Y", "produced by X have arrived in Y"
 		supplier = ids(first(fromBy, makersBy))
@@ -1125,6 +1134,33 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 	}
 	return supplier, recipient
+}
+
+// sellWords are the forms of "sell" whose passive may name a retailer.
+var sellWords = set("sold", "sell", "sells", "selling")
+
+// retailNouns after a name make it a retailer: "the Magnit chain".
+var retailNouns = set("chain", "chains", "retailer", "retailers", "stores", "supermarkets", "hypermarkets", "shops")
+
+// isRetailer reports whether the party of r is a retail chain: by its
+// sector, or by the noun written after it.
+func (d *doc) isRetailer(s *sentence, r *role) bool {
+	if r == nil {
+		return false
+	}
+	if e := d.entity(r.m.id); e != nil && e.Sector == "retail" {
+		return true
+	}
+	// The noun may close the name itself ("the Spar Kaliningrad chain").
+	for k := r.m.end - 1; k < len(s.Tokens) && k <= r.m.end+4; k++ {
+		if retailNouns[s.Tokens[k].Norm] {
+			return true
+		}
+		if j := mentionAt(s.mentions, k); j < 0 && s.Tokens[k].Norm != "and" && s.Tokens[k].Norm != "," && k >= r.m.end {
+			return false
+		}
+	}
+	return false
 }
 
 // ownerOfGoods returns a firm in the possessive before a passive trigger:
@@ -1503,7 +1539,7 @@ func prepAt(toks []text.Token, i int) (string, int) {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		w := toks[k].Norm
 		switch {
-		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || excludingPreps[w]:
+		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || w == "through" || excludingPreps[w]:
 			return w, k
 		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
@@ -1913,12 +1949,28 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusContracted
 	case has(habitCues, left, tr.at) && !has(set("has", "have", "had", "was", "were"), left, tr.at):
 		return StatusOngoing // "are regularly exported": a habit, not one delivery
+	case tr.passive && presentPassive(toks, tr.at):
+		return StatusOngoing // "are sold by the Magnit chain"
 	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
 		return StatusDelivered
 	case ongoingCues[trig] || tr.noun:
 		return StatusOngoing
 	}
 	return StatusOngoing
+}
+
+// presentPassive reports "is sold", "are now sold": a present form of
+// "be" right before the participle at, perhaps with an adverb between.
+func presentPassive(toks []text.Token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-2; k-- {
+		switch w := toks[k].Norm; {
+		case w == "is" || w == "are":
+			return true
+		case !strings.HasSuffix(w, "ly") && w != "now" && w != "also":
+			return false
+		}
+	}
+	return false
 }
 
 var (
