@@ -138,6 +138,7 @@ func TestSupplies(t *testing.T) {
 			[]string{"Santa Bremor -> Magnit [] ongoing", "Santa Bremor -> Pyaterochka [] ongoing"}},
 		{"goods sold through a chain go to it", "Savushkin Product ships cottage cheese to the Kaliningrad region. Most of it is sold through the Spar Kaliningrad chain.",
 			[]string{"Savushkin Product -> Kaliningrad Oblast [cottage cheese] ongoing", "Savushkin Product -> Spar Kaliningrad [cottage cheese] ongoing"}},
+		{"a retail chain is no supplier", "Pyaterochka plans to start deliveries of chilled fish to Sakhalin.", nil},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -1766,7 +1766,9 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 			continue
 		}
 		e := d.entity(id)
-		if e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country)) && !isFinancier(e) {
+		// A retail chain sells goods to people, not to the regions and
+		// firms of a supply; it is a recipient.
+		if e != nil && (e.Type == string(gazetteer.Enterprise) || e.Type == string(gazetteer.Country)) && !isFinancier(e) && e.Sector != "retail" {
 			sup = appendUnique(sup, id)
 		}
 	}
