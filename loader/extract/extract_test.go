@@ -182,6 +182,26 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// Goods named as a field of work or as the way others travel are not
+// traded goods.
+func TestFieldsAndTransportAreNotGoods(t *testing.T) {
+	x := mustExtractor(t)
+	for _, text := range []string{
+		"In agricultural machinery, the plant has become a key supplier.",
+		"The two countries agreed to expand cooperation in microelectronics.",
+		"Microelectronics is the most difficult area.",
+		"The trucks travel by ferry across the Baltic.",
+		"From there the FESCO ferry takes them to Kholmsk.",
+		"DNS is one of Russia's largest electronics retailers.",
+	} {
+		for _, e := range extractText(t, x, text).Entities {
+			if e.Type == "Product" && e.Name != "trucks" {
+				t.Errorf("%q: product %q", text, e.Name)
+			}
+		}
+	}
+}
+
 // TestDevSetQuality scores extraction on the project's annotated dev set
 // with the shared scorer and fails when quality falls below the floors
 // reached so far. It needs python3 and ../shared/eval/score.py.

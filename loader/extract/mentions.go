@@ -324,10 +324,53 @@ func dropFieldProducts(toks []text.Token, ms []mention) []mention {
 	out := ms[:0:0]
 	for _, m := range ms {
 		if m.typ == gazetteer.Product && m.end < len(toks) &&
-			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works") {
+			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works" || retailNouns[toks[m.end].Norm]) {
+			continue
+		}
+		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m)) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// meansOfTransport reports goods named as the way others travel: "by
+// ferry", "take the ferry", "the FESCO ferry takes them".
+func meansOfTransport(toks []text.Token, m mention) bool {
+	if m.start > 0 && toks[m.start-1].Norm == "by" {
+		return true
+	}
+	if m.start > 1 && toks[m.start-1].Norm == "the" && takeVerbs[toks[m.start-2].Norm] {
+		return true
+	}
+	return m.end < len(toks) && takeVerbs[toks[m.end].Norm] && m.end+1 < len(toks) && toks[m.end+1].Norm == "them"
+}
+
+var takeVerbs = set("take", "takes", "took", "taking", "carries", "carried")
+
+// fieldOfWork reports goods named as a field of activity: "In
+// agricultural machinery, the plant ...", "cooperation in
+// microelectronics", "Microelectronics is the most difficult area".
+func fieldOfWork(toks []text.Token, m mention) bool {
+	if m.start == 1 && toks[0].Norm == "in" && m.end < len(toks) && toks[m.end].Norm == "," {
+		return true
+	}
+	if m.start >= 2 && toks[m.start-1].Norm == "in" && fieldNouns[toks[m.start-2].Norm] {
+		return true
+	}
+	for k := m.end; k < len(toks) && k <= m.end+5; k++ {
+		if k == m.end && toks[k].Norm != "is" {
+			return false
+		}
+		if fieldNouns[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldNouns name a field of work; goods "in" or "is" one are the field.
+var fieldNouns = set("cooperation", "projects", "project", "area", "areas", "segment", "segments",
+	"sector", "sectors", "field", "fields", "direction", "directions", "sphere", "spheres", "investment", "investments",
+	"partnership", "interaction", "potential", "stage", "priority", "priorities")
