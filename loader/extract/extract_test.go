@@ -182,6 +182,20 @@ func TestEntities(t *testing.T) {
 	}
 }
 
+// In trade news "Korean" goods are South Korean.
+func TestKoreanIsSouthKorea(t *testing.T) {
+	x := mustExtractor(t)
+	var got []string
+	for _, e := range extractText(t, x, "The fleet consisted mostly of Korean and Chinese buses.").Entities {
+		if e.Type == "Country" {
+			got = append(got, e.Name)
+		}
+	}
+	if diff := cmp.Diff([]string{"South Korea", "China"}, got); diff != "" {
+		t.Errorf("countries mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // Goods named as a field of work or as the way others travel are not
 // traded goods.
 func TestFieldsAndTransportAreNotGoods(t *testing.T) {
