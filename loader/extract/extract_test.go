@@ -139,6 +139,11 @@ func TestSupplies(t *testing.T) {
 		{"goods sold through a chain go to it", "Savushkin Product ships cottage cheese to the Kaliningrad region. Most of it is sold through the Spar Kaliningrad chain.",
 			[]string{"Savushkin Product -> Kaliningrad Oblast [cottage cheese] ongoing", "Savushkin Product -> Spar Kaliningrad [cottage cheese] ongoing"}},
 		{"a retail chain is no supplier", "Pyaterochka plans to start deliveries of chilled fish to Sakhalin.", nil},
+		{"goods running in a place are there", "More than 200 MAZ buses are already running in the Kaliningrad region.",
+			[]string{"MAZ -> Kaliningrad Oblast [buses] ongoing x200"}},
+		{"a firm testing goods has them; an introductory phrase is no apposition",
+			"Since the spring, the RFP Group, one of the largest timber companies in the Far East, has been testing two Amkodor harvesters.",
+			[]string{"Amkodor -> RFP Group [forestry harvesters] delivered x2"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

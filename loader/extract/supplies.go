@@ -140,10 +140,10 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		// Words that are triggers only in some uses.
 		switch w {
-		case "run", "runs", "work", "works", "serve", "serves", "served", "go", "goes", "went":
+		case "run", "runs", "running", "work", "works", "working", "serve", "serves", "served", "go", "goes", "went":
 			// "Vologda already runs our trolleybuses": the subject operates
 			// the goods, like "operates".
-			if (w == "run" || w == "runs") && goodsAhead(toks, ms, i) {
+			if (w == "run" || w == "runs" || w == "running") && goodsAhead(toks, ms, i) {
 				break
 			}
 			// "buses run in Tula", "MAZ buses serve urban routes in Berdsk",
@@ -1225,8 +1225,8 @@ func asides(toks []text.Token, at int) map[int]bool {
 			end = len(toks) // ", a maker of control units," after the trigger
 		}
 		dash := toks[i].IsDash() && toks[i].Space && i > 0 // not a list bullet
-		open := toks[i].Norm == "(" && i < at || toks[i].Norm == "," && i+1 < end && appositiveOpeners[toks[i+1].Norm] || dash && i < at ||
-			possessiveAside(toks, i, end)
+		open := toks[i].Norm == "(" && i < at || toks[i].Norm == "," && i+1 < end && appositiveOpeners[toks[i+1].Norm] && followsName(toks, i) ||
+			dash && i < at || possessiveAside(toks, i, end)
 		if !open {
 			continue
 		}
@@ -1254,6 +1254,19 @@ func asides(toks []text.Token, at int) map[int]bool {
 	}
 	return out
 }
+
+// followsName reports whether the comma at i closes a name, as an
+// apposition needs: "MTZ, the largest maker", not "Since the spring, the
+// RFP Group".
+func followsName(toks []text.Token, i int) bool {
+	if i+1 < len(toks) && !articleOpeners[toks[i+1].Norm] {
+		return true // "which", "based": an aside whatever precedes it
+	}
+	return i > 0 && (toks[i-1].Cap || toks[i-1].AllCaps() || toks[i-1].IsQuote() || toks[i-1].Norm == ")")
+}
+
+// articleOpeners open an apposition only after a name.
+var articleOpeners = set("the", "a", "an", "one")
 
 // possessiveAside reports ", Russia's largest soybean producer," at i: an
 // apposition that describes the name before it.
@@ -1951,8 +1964,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusContracted
 	case has(habitCues, left, tr.at) && !has(set("has", "have", "had", "was", "were"), left, tr.at):
 		return StatusOngoing // "are regularly exported": a habit, not one delivery
-	case tr.passive && presentPassive(toks, tr.at):
-		return StatusOngoing // "are sold by the Magnit chain"
+	case (tr.passive || strings.HasSuffix(trig, "ing")) && presentPassive(toks, tr.at):
+		return StatusOngoing // "are sold by the Magnit chain", "are already running in"
 	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
 		return StatusDelivered
 	case ongoingCues[trig] || tr.noun:
@@ -1961,14 +1974,15 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 	return StatusOngoing
 }
 
-// presentPassive reports "is sold", "are now sold": a present form of
-// "be" right before the participle at, perhaps with an adverb between.
+// presentPassive reports "is sold", "are now sold", "are already
+// running": a present form of "be" right before the participle at,
+// perhaps with an adverb between.
 func presentPassive(toks []text.Token, at int) bool {
 	for k := at - 1; k >= 0 && k >= at-2; k-- {
 		switch w := toks[k].Norm; {
 		case w == "is" || w == "are":
 			return true
-		case !strings.HasSuffix(w, "ly") && w != "now" && w != "also":
+		case !strings.HasSuffix(w, "ly") && w != "now" && w != "also" && w != "already" && w != "still":
 			return false
 		}
 	}
