@@ -506,6 +506,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			supplier = []string{e}
 		}
 	}
+	// "... and in 2024 it received twelve more trucks": the firm last named,
+	// other than the maker.
+	if tr.get && !tr.passive && pronounSubject(toks, tr.at, cl) &&
+		(len(recipient) == 0 || overlaps(recipient, supplier) || onlyAsBrand(s, recipient)) {
+		if e := d.latestFirmExcept(s, tr.at, append(supplier, recipient...)); e != "" {
+			recipient = []string{e}
+		}
+	}
 	// "Its key customers are KAMA TYRES and Cordiant": the firm just named
 	// sells them what it last shipped.
 	if len(supplier) == 0 && len(recipient) > 0 && tr.copula && possessivePronounBefore(toks, tr.at) {
@@ -710,6 +718,21 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	return fa
+}
+
+// onlyAsBrand reports whether ids are named in s only on goods: "BELAZ
+// dump trucks", "BELAZ-75131 vehicles".
+func onlyAsBrand(s *sentence, ids []string) bool {
+	for _, m := range s.mentions {
+		if !contains(ids, m.id) {
+			continue
+		}
+		modelCode := m.end+1 < len(s.Tokens) && s.Tokens[m.end].IsDash() && !s.Tokens[m.end].Space && s.Tokens[m.end+1].Kind == text.Number
+		if !m.modifier && !m.brand && !modelCode {
+			return false
+		}
+	}
+	return true
 }
 
 // possessivePronounBefore reports "its" or "their" within three words
@@ -2169,7 +2192,7 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 		}
 		// The counted thing follows, perhaps after a brand, a model and a
 		// size: "12 BELAZ-75306 220-tonne dump trucks".
-		for g := j; g < cl.end && g <= j+7; g++ {
+		for g := j; g < cl.end && g <= j+8; g++ {
 			tg := toks[g]
 			if countUnits[tg.Norm] || genericProducts[tg.Norm] && tg.Norm != "them" && tg.Norm != "it" {
 				return n
@@ -2177,7 +2200,8 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 			if m := mentionAt(ms, g); m >= 0 && ms[m].typ == gazetteer.Product {
 				return n
 			}
-			if measureUnits[tg.Norm] || tg.Kind == text.Punct && !tg.IsDash() ||
+			compound := g > 0 && toks[g-1].IsDash() && !toks[g-1].Space // "130-tonne"
+			if measureUnits[tg.Norm] && !compound || tg.Kind == text.Punct && !tg.IsDash() ||
 				tg.Kind == text.Number && !(g+1 < cl.end && toks[g+1].IsDash()) && !(g > 0 && toks[g-1].IsDash()) {
 				break
 			}
