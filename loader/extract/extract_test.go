@@ -144,6 +144,9 @@ func TestSupplies(t *testing.T) {
 		{"a firm testing goods has them; an introductory phrase is no apposition",
 			"Since the spring, the RFP Group, one of the largest timber companies in the Far East, has been testing two Amkodor harvesters.",
 			[]string{"Amkodor -> RFP Group [forestry harvesters] delivered x2"}},
+		{"'it received' is the firm named last, not the brand on the goods",
+			"The Eastern Mining Company operates more than 100 BELAZ dump trucks, and in 2024 it received twelve more 130-tonne BELAZ-75131 vehicles.",
+			[]string{"BelAZ -> Eastern Mining Company [dump trucks] ongoing x100", "BelAZ -> Eastern Mining Company [dump trucks] delivered x12"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
