@@ -241,6 +241,9 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 			if target == nil && len(deals) > 0 && (fa.title || len(fa.products) == 0 || fa.generic) {
 				target = deals[0] // a retelling without goods of its own
 			}
+			if target != nil && !fa.title && furtherDeal(target.Status, fa.status) {
+				target = nil // "... and the two companies have agreed to increase deliveries": a deal to come
+			}
 			if target == nil {
 				deals = append(deals, d.relationOf(k.from, k.to, fa))
 				continue
@@ -345,6 +348,13 @@ func matchingDeal(deals []*Relation, fa *fact) *Relation {
 		}
 	}
 	return nil
+}
+
+// furtherDeal reports whether a fact with status next, told after a
+// delivery with status done, is a deal still to come rather than a
+// retelling of the delivery.
+func furtherDeal(done, next string) bool {
+	return done == StatusDelivered && (next == StatusPlanned || next == StatusNegotiating || next == StatusContracted)
 }
 
 func (d *doc) relationOf(from, to string, fa *fact) *Relation {

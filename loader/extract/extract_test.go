@@ -147,6 +147,9 @@ func TestSupplies(t *testing.T) {
 		{"'it received' is the firm named last, not the brand on the goods",
 			"The Eastern Mining Company operates more than 100 BELAZ dump trucks, and in 2024 it received twelve more 130-tonne BELAZ-75131 vehicles.",
 			[]string{"BelAZ -> Eastern Mining Company [dump trucks] ongoing x100", "BelAZ -> Eastern Mining Company [dump trucks] delivered x12"}},
+		{"deliveries agreed after a delivery are a deal of their own",
+			"Avtodiesel shipped more than 9,000 engines to the Minsk Automobile Plant (MAZ) last year, and the two companies have agreed to increase deliveries in 2024.",
+			[]string{"YaMZ -> MAZ [engines] delivered x9000", "YaMZ -> MAZ [engines] contracted"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -664,7 +664,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.products = d.firmGoods(f.firm, s.index)
 		}
 	}
-	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) && (fa.generic || fa.quantity > 0) {
+	// "... and the two companies have agreed to increase deliveries": the
+	// same goods, when the sentence goes on about the same parties.
+	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) &&
+		(fa.generic || fa.quantity > 0 || tr.noun && prev == sameSentence && sameIDs(recipient, prev.recipient)) {
 		fa.products = prev.products
 	}
 	if len(fa.products) == 0 && len(supplier) == 1 && fa.generic {
