@@ -150,6 +150,8 @@ func TestSupplies(t *testing.T) {
 		{"deliveries agreed after a delivery are a deal of their own",
 			"Avtodiesel shipped more than 9,000 engines to the Minsk Automobile Plant (MAZ) last year, and the two companies have agreed to increase deliveries in 2024.",
 			[]string{"YaMZ -> MAZ [engines] delivered x9000", "YaMZ -> MAZ [engines] contracted"}},
+		{"parts for a maker's goods go to the maker", "Elektrovypryamitel supplies power semiconductor devices for the traction drives of BELAZ dump trucks.",
+			[]string{"Elektrovypryamitel -> BelAZ [semiconductors] ongoing"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -420,6 +420,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	aside := asides(toks, tr.at)
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
+			if len(fa.products) > 0 && m.start > tr.at && prepBefore(toks, m.start) == "for" {
+				continue // "engines for buses": what the goods go into
+			}
 			fa.products = appendUnique(fa.products, m.id)
 		}
 	}
@@ -1157,6 +1160,11 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		recipient = ids(first(toFor, object, in, with))
 		if supplier == nil && fromBy != nil {
 			supplier = ids(fromBy)
+		}
+		// "supplies semiconductor devices for the traction drives of BELAZ
+		// dump trucks": the maker of the goods they go into receives them.
+		if recipient == nil && maker != nil && maker.prep == "for" && subject != nil && subject.m.id != maker.m.id {
+			recipient = ids(maker)
 		}
 	}
 	return supplier, recipient
