@@ -152,6 +152,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"YaMZ -> MAZ [engines] delivered x9000", "YaMZ -> MAZ [engines] contracted"}},
 		{"parts for a maker's goods go to the maker", "Elektrovypryamitel supplies power semiconductor devices for the traction drives of BELAZ dump trucks.",
 			[]string{"Elektrovypryamitel -> BelAZ [semiconductors] ongoing"}},
+		{"the goods named first are the goods of a contract", "In January, MMZ and the Pavlovo Bus Plant signed a contract for 3,000 engines for PAZ buses.",
+			[]string{"Minsk Motor Plant -> PAZ [engines] contracted x3000"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

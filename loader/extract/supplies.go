@@ -1361,8 +1361,10 @@ func (d *doc) pickMaker(parties, products []string, maker *role, f focus) []stri
 	if maker != nil {
 		return []string{maker.m.id}
 	}
-	for _, id := range parties {
-		for _, p := range products {
+	// The goods named first are the goods of the deal: "a contract for
+	// engines for PAZ buses" is one for engines.
+	for _, p := range products {
+		for _, id := range parties {
 			if d.gaz.Makes(id, p) {
 				return []string{id}
 			}
