@@ -154,6 +154,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Elektrovypryamitel -> BelAZ [semiconductors] ongoing"}},
 		{"the goods named first are the goods of a contract", "In January, MMZ and the Pavlovo Bus Plant signed a contract for 3,000 engines for PAZ buses.",
 			[]string{"Minsk Motor Plant -> PAZ [engines] contracted x3000"}},
+		{"a contract told without goods, then what it provides for",
+			"Mogilevliftmash has signed a new contract with the Fund for Capital Repair of Moscow for 2024. It provides for the supply of more than 1,300 elevators.",
+			[]string{"Mogilevliftmash -> Fund for Capital Repair of Moscow [elevators] contracted x1300"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

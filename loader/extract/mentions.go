@@ -56,6 +56,10 @@ type doc struct {
 	// pending is a supply clause that named goods and supplier but no
 	// recipient; a later clause of the same sentence may complete it.
 	pending *fact
+	// lastContract holds the parties of the latest contract told without
+	// its goods: "X signed a new contract with Y. It provides for the
+	// supply of 1,300 elevators."
+	lastContract *fact
 }
 
 func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {

@@ -680,6 +680,16 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
 		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
 	}
+	if tr.neutral && len(supplier) > 0 && len(recipient) > 0 && len(fa.products) == 0 {
+		d.lastContract = &fact{sent: s, supplier: supplier, recipient: recipient}
+	}
+	if c := d.lastContract; c != nil && len(recipient) == 0 && s.index-c.sent.index <= 2 && c.sent != s && contractSubject(toks, tr.at, cl) &&
+		(len(supplier) == 0 || sameIDs(supplier, c.supplier)) {
+		supplier, recipient = c.supplier, c.recipient
+		if fa.status == StatusOngoing {
+			fa.status = StatusContracted
+		}
+	}
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
@@ -740,6 +750,21 @@ func onlyAsBrand(s *sentence, ids []string) bool {
 	}
 	return true
 }
+
+// contractSubject reports "It provides for the supply of", "The contract
+// envisages deliveries of": a contract just told is the subject.
+func contractSubject(toks []text.Token, at int, cl clause) bool {
+	for k := cl.start; k+1 < at; k++ {
+		w := toks[k].Norm
+		subject := w == "it" || (w == "contract" || w == "agreement" || w == "document") && k > cl.start && toks[k-1].Norm == "the"
+		if subject && contractVerbs[toks[k+1].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var contractVerbs = set("provides", "provided", "envisages", "envisaged", "stipulates", "covers", "includes", "foresees")
 
 // possessivePronounBefore reports "its" or "their" within three words
 // before token at: "its largest customers".
