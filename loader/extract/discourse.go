@@ -348,7 +348,8 @@ func (d *doc) resolveReferences(f focus) {
 				// "your city": the capital of the region spoken to.
 				c := d.capitalOf(f.addressee)
 				added = append(added, mention{start: i, end: i + 1, id: c, typ: d.typeOf(c), ref: true, conf: 0.6})
-			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its":
+			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its" ||
+				typ == "Enterprise" && (prev == "his" || prev == "her"): // "his cooperative": the one he heads
 				id := d.latest(here, nil, typ)
 				// In an article about one firm, "the company" is that firm
 				// unless another was named in this very sentence; "the
@@ -374,7 +375,7 @@ func (d *doc) resolveReferences(f focus) {
 						id = h
 					}
 				}
-				if typ == "Enterprise" && prev == "the" {
+				if typ == "Enterprise" && (prev == "the" || prev == "his" || prev == "her") {
 					if named := describedAs(append(described, descriptionsBefore(s, i)...), t.Norm, s.index); named != "" {
 						id = named
 					}
@@ -462,6 +463,10 @@ func descriptionsBefore(s *sentence, end int) []description {
 		k := m.start
 		if w := s.Tokens[k].Norm; deicticTypes[w] == "Enterprise" && m.end-m.start > 1 {
 			out = append(out, description{w, m.id, s.index}) // "enterprise «Gorelektrotransport»"
+			continue
+		}
+		if w := s.Tokens[m.end-1]; deicticTypes[w.Norm] == "Enterprise" && !w.Cap && m.end-m.start > 1 {
+			out = append(out, description{w.Norm, m.id, s.index}) // "the Druzhba agricultural cooperative"
 			continue
 		}
 		for k--; k >= 0 && s.Tokens[k].IsQuote(); k-- {

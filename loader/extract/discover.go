@@ -222,6 +222,17 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = end
 			continue
 		}
+		// A name, a word of trade and an organisation noun: "the Druzhba
+		// agricultural cooperative". Not before another name ("the Ishim
+		// agricultural holding Agrokompleks Ishimsky").
+		if end-i <= 2 && end+1 < len(toks) && toks[end].Kind == text.Word && !toks[end].Cap && !isPrepLike(toks[end].Norm) &&
+			(deicticTypes[toks[end+1].Norm] == "Enterprise" || toks[end+1].Norm == "cooperative") && !toks[end+1].Cap &&
+			!(end+2 < len(toks) && isNameWord(toks[end+2])) && mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) &&
+			d.gaz.Demonym(t.Norm) == "" && !firstNames[t.Norm] && i > 0 && determiners[toks[i-1].Norm] {
+			add(i, end+2, i, end, confOrgNoun, "")
+			i = end + 1
+			continue
+		}
 		// An organisation noun then a name: the company Sibagromash.
 		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && mentionAt(ms, i) < 0 &&
 			!containsNotOrg(toks, i, end) && end-i <= 4 && !d.isPersonStart(toks, i) {

@@ -157,6 +157,11 @@ func TestSupplies(t *testing.T) {
 		{"a contract told without goods, then what it provides for",
 			"Mogilevliftmash has signed a new contract with the Fund for Capital Repair of Moscow for 2024. It provides for the supply of more than 1,300 elevators.",
 			[]string{"Mogilevliftmash -> Fund for Capital Repair of Moscow [elevators] contracted x1300"}},
+		{"a farm that worked with a maker's machines; 'his cooperative' is the one he heads",
+			"Viktor Zhuravlev heads the Druzhba agricultural cooperative near Blagoveshchensk, which has worked with Gomselmash machines since 2016. His cooperative took delivery of four tracked combines in August.",
+			[]string{"Gomselmash -> Druzhba [combine harvesters] delivered x4"}},
+		{"'worked on' a maker's goods", "Farms of the Chuvash Republic have always worked on MTZ tractors.",
+			[]string{"MTZ -> Chuvash Republic [tractors] delivered"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -82,7 +82,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
-	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "testing")
+	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing")
 
 // Status cues, matched on words near a trigger.
 var (
@@ -100,7 +100,7 @@ var (
 		"intended", "going", "expected", "expects", "expect", "scheduled", "aim", "aims",
 		"next", "upcoming", "future", "shall", "prepare", "preparing", "to be", "is to", "are to", "due")
 	pastCues = set("supplied", "delivered", "shipped", "exported", "sold", "sent", "provided",
-		"received", "bought", "purchased", "acquired", "imported", "chose", "chosen", "got",
+		"received", "bought", "purchased", "acquired", "imported", "chose", "chosen", "got", "took",
 		"dispatched", "transferred", "handed", "went", "arrived", "leased", "procured", "opted",
 		"equipped", "manufactured", "already", "last", "ago", "earlier", "past", "has", "have", "had")
 	ongoingCues = set("supplies", "delivers", "ships", "exports", "sells", "sends", "provides",
@@ -154,7 +154,7 @@ var deicticTypes = map[string]string{
 	"maker": "Enterprise", "group": "Enterprise", "firm": "Enterprise", "carrier": "Enterprise",
 	"operator": "Enterprise", "automaker": "Enterprise", "corporation": "Enterprise",
 	"miner": "Enterprise", "retailer": "Enterprise", "developer": "Enterprise",
-	"steelmaker": "Enterprise", "carmaker": "Enterprise", "chain": "Enterprise",
+	"steelmaker": "Enterprise", "carmaker": "Enterprise", "chain": "Enterprise", "cooperative": "Enterprise",
 	"country": "Country",
 }
 

@@ -140,11 +140,19 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		// Words that are triggers only in some uses.
 		switch w {
-		case "run", "runs", "running", "work", "works", "working", "serve", "serves", "served", "go", "goes", "went":
+		case "run", "runs", "running", "work", "works", "worked", "working", "serve", "serves", "served", "go", "goes", "went":
 			// "Vologda already runs our trolleybuses": the subject operates
 			// the goods, like "operates".
 			if (w == "run" || w == "runs" || w == "running") && goodsAhead(toks, ms, i) {
 				break
+			}
+			// "our farmers have always worked on Belarus tractors", "which
+			// has worked with Gomselmash machines": the subject uses them.
+			if strings.HasPrefix(w, "work") && (next == "on" || next == "with") && makersGoodsAhead(toks, ms, i+1) {
+				break
+			}
+			if w == "worked" {
+				continue
 			}
 			// "buses run in Tula", "MAZ buses serve urban routes in Berdsk",
 			// "all of them went to Karelian companies"
@@ -276,6 +284,21 @@ func partyBetween(ms []mention, i, j int) bool {
 func goodsAhead(toks []text.Token, ms []mention, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		if m := mentionAt(ms, k); m >= 0 && ms[m].typ == gazetteer.Product {
+			return true
+		}
+	}
+	return false
+}
+
+// makersGoodsAhead reports goods or a maker's name right after token i:
+// "on Belarus tractors", "with Gomselmash machines".
+func makersGoodsAhead(toks []text.Token, ms []mention, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if m := mentionAt(ms, k); m >= 0 && (ms[m].typ == gazetteer.Product || ms[m].typ == gazetteer.Enterprise &&
+			(ms[m].modifier || ms[m].end < len(toks) && genericProducts[toks[ms[m].end].Norm])) {
+			return true
+		}
+		if genericProducts[toks[k].Norm] {
 			return true
 		}
 	}
@@ -493,6 +516,12 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	// ", which will receive 30 trucks": the name before the comma acts.
 	if cl.start >= 2 && (toks[cl.start].Norm == "which" || toks[cl.start].Norm == "who") && toks[cl.start-1].Norm == "," {
 		if k := mentionAt(s.mentions, cl.start-2); k >= 0 {
+			// "the Druzhba cooperative near Blagoveshchensk, which": the
+			// firm, not the place that locates it.
+			if isPlace(s.mentions[k].typ) && k > 0 && s.mentions[k-1].typ == gazetteer.Enterprise && s.mentions[k].start-s.mentions[k-1].end <= 2 &&
+				locatingPreps[toks[s.mentions[k].start-1].Norm] {
+				k--
+			}
 			for i := range roles {
 				if roles[i].m.start == s.mentions[k].start {
 					roles[i].dist, roles[i].prep = 1, ""
@@ -765,6 +794,9 @@ func contractSubject(toks []text.Token, at int, cl clause) bool {
 }
 
 var contractVerbs = set("provides", "provided", "envisages", "envisaged", "stipulates", "covers", "includes", "foresees")
+
+// locatingPreps place a firm: "the cooperative near Blagoveshchensk".
+var locatingPreps = set("near", "in", "outside", "from", "of")
 
 // possessivePronounBefore reports "its" or "their" within three words
 // before token at: "its largest customers".
@@ -2029,6 +2061,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing // "are sold by the Magnit chain", "are already running in"
 	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
 		return StatusDelivered
+	case tr.at > 0 && toks[tr.at-1].Norm == "took":
+		return StatusDelivered // "took delivery of"
 	case ongoingCues[trig] || tr.noun:
 		return StatusOngoing
 	}
