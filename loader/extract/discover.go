@@ -139,6 +139,16 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if !isNameWord(t) || (capStop[t.Norm] && !t.AllCaps()) {
 			continue
 		}
+		// A place joined by a hyphen to a name after an organisation noun
+		// is a firm named after its town: "the municipal carrier
+		// Kaliningrad-GorTrans".
+		if k := mentionAt(ms, i); k >= 0 && isPlace(ms[k].typ) && ms[k].start == i && i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" {
+			if m := ms[k]; m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space && isNameWord(toks[m.end+1]) {
+				add(i, m.end+2, i, m.end+2, confOrgNoun, "")
+				i = m.end + 1
+				continue
+			}
+		}
 		// A known enterprise joined by a hyphen to a capitalised word is
 		// its subsidiary: Amkodor-Onego, BELAZ-24.
 		if k := mentionAt(ms, i); k >= 0 && ms[k].typ == gazetteer.Enterprise && ms[k].start == i {

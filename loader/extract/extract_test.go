@@ -162,6 +162,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Druzhba [combine harvesters] delivered x4"}},
 		{"'worked on' a maker's goods", "Farms of the Chuvash Republic have always worked on MTZ tractors.",
 			[]string{"MTZ -> Chuvash Republic [tractors] delivered"}},
+		{"a carrier named after its town with a hyphen", "The municipal carrier Kaliningrad-GorTrans intends to buy 40 buses assembled by Avtotor in 2026.",
+			[]string{"Avtotor -> Kaliningrad-GorTrans [buses] planned x40"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
