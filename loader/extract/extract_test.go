@@ -164,6 +164,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Chuvash Republic [tractors] delivered"}},
 		{"a carrier named after its town with a hyphen", "The municipal carrier Kaliningrad-GorTrans intends to buy 40 buses assembled by Avtotor in 2026.",
 			[]string{"Avtotor -> Kaliningrad-GorTrans [buses] planned x40"}},
+		{"goods in operation in a place are used there", "About two thousand MTZ tractors are in operation in the Chuvash Republic.",
+			[]string{"MTZ -> Chuvash Republic [tractors] ongoing x2000"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

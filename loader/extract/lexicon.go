@@ -82,7 +82,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
-	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing")
+	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation")
 
 // Status cues, matched on words near a trigger.
 var (

@@ -140,6 +140,13 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		// Words that are triggers only in some uses.
 		switch w {
+		case "operation":
+			// "2,000 MTZ tractors are in operation in the republic": the
+			// goods are the subject; the place uses them.
+			if prev != "in" || !placeAhead(toks, i) {
+				continue
+			}
+			tr.get, tr.passive = false, true
 		case "run", "runs", "running", "work", "works", "worked", "working", "serve", "serves", "served", "go", "goes", "went":
 			// "Vologda already runs our trolleybuses": the subject operates
 			// the goods, like "operates".
