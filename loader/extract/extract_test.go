@@ -166,6 +166,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Avtotor -> Kaliningrad-GorTrans [buses] planned x40"}},
 		{"goods in operation in a place are used there", "About two thousand MTZ tractors are in operation in the Chuvash Republic.",
 			[]string{"MTZ -> Chuvash Republic [tractors] ongoing x2000"}},
+		{"items of several makers in an including-list, each with its own number and place",
+			"Last year, 85 new buses arrived in the Irkutsk region, including 40 MAZ vehicles for Irkutsk and 45 small-class PAZ buses, which went to district centers.",
+			[]string{"MAZ -> Irkutsk [buses] delivered x40", "PAZ -> Irkutsk Oblast [buses] delivered x45"}},
+		{"goods named only as the kind of a fleet are no goods", "The average age of the urban bus fleet in the Irkutsk Region should go down to 9 years.", nil},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -413,7 +413,11 @@ func (d *doc) findSupplies(f focus) []*fact {
 			}
 			fa.title = d.titled && (s.Para == 0 || d.repeatsTitle(s))
 			parts := append(d.split(fa, tr), d.gapped(fa, tr)...)
-			for _, part := range append(parts, d.includedMakers(fa, tr)...) {
+			included := d.includedMakers(fa, tr)
+			if distinctSuppliers(included) >= 2 {
+				parts = nil // "85 buses, including 40 MAZ and 45 PAZ buses": the items, not the sum
+			}
+			for _, part := range append(parts, included...) {
 				facts = append(facts, part)
 				lastInSentence = part
 			}
@@ -971,17 +975,69 @@ func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
 		return nil
 	}
 	var out []*fact
-	for _, m := range s.mentions {
-		if m.start <= cl.end+1 || m.typ != gazetteer.Enterprise || m.ref || !madeBy(toks, m.start) ||
-			m.start-cl.end > 8 || contains(fa.supplier, m.id) || contains(fa.recipient, m.id) {
+	from := cl.end + 2 // where the current item starts
+	for i, m := range s.mentions {
+		if m.start <= cl.end+1 || m.typ != gazetteer.Enterprise || m.ref || contains(fa.recipient, m.id) {
 			continue
+		}
+		if crossesBoundary(toks, cl.end+1, m.start) {
+			break
 		}
 		part := *fa
 		part.supplier = []string{m.id}
-		part.quantity = quantity(toks, s.mentions, clause{start: cl.end + 2, end: m.start})
+		switch {
+		case madeBy(toks, m.start) && m.start-cl.end <= 8 && !contains(fa.supplier, m.id):
+			// "including 70 machines assembled by Bryanskselmash"
+			part.quantity = quantity(toks, s.mentions, clause{start: cl.end + 2, end: m.start})
+		case m.modifier || m.end < len(toks) && genericProducts[toks[m.end].Norm]:
+			// "including 40 MAZ vehicles for Irkutsk and 45 PAZ buses": an
+			// item of its own maker, number and perhaps recipient.
+			part.quantity = quantity(toks, s.mentions, clause{start: from, end: itemEnd(toks, m.end)})
+			if r := forPlaceAfter(s, i); r != "" {
+				part.recipient = []string{r}
+			}
+			part.generic = true
+			from = itemEnd(toks, m.end)
+		default:
+			continue
+		}
 		out = append(out, &part)
 	}
 	return out
+}
+
+// distinctSuppliers counts the different suppliers of facts.
+func distinctSuppliers(facts []*fact) int {
+	seen := map[string]bool{}
+	for _, fa := range facts {
+		for _, id := range fa.supplier {
+			seen[id] = true
+		}
+	}
+	return len(seen)
+}
+
+// itemEnd returns the end of a list item that goes on from token k: the
+// next "and" or comma.
+func itemEnd(toks []text.Token, k int) int {
+	for ; k < len(toks); k++ {
+		if toks[k].Norm == "and" || toks[k].Norm == "," {
+			return k
+		}
+	}
+	return k
+}
+
+// forPlaceAfter returns the place named "for" right after mention i of
+// s: "40 MAZ vehicles for Irkutsk".
+func forPlaceAfter(s *sentence, i int) string {
+	for j := i + 1; j < len(s.mentions) && j <= i+2; j++ {
+		m := s.mentions[j]
+		if isPlace(m.typ) && prepBefore(s.Tokens, m.start) == "for" && m.start <= itemEnd(s.Tokens, s.mentions[i].end) {
+			return m.id
+		}
+	}
+	return ""
 }
 
 // parallelClause reports whether a clause opens with "while", "whereas"
@@ -1294,7 +1350,7 @@ func attributive(toks []text.Token, ms []mention, m mention) bool {
 	return orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n]
 }
 
-var attributeNouns = set("industry", "sector", "market", "markets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
+var attributeNouns = set("industry", "sector", "market", "markets", "fleet", "fleets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
 	"assembly", "maker", "makers", "manufacturing", "service", "services", "drivers", "park")
 
 // placeFollows reports whether a region or city follows mention m right
