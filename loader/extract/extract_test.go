@@ -170,6 +170,12 @@ func TestSupplies(t *testing.T) {
 			"Last year, 85 new buses arrived in the Irkutsk region, including 40 MAZ vehicles for Irkutsk and 45 small-class PAZ buses, which went to district centers.",
 			[]string{"MAZ -> Irkutsk [buses] delivered x40", "PAZ -> Irkutsk Oblast [buses] delivered x45"}},
 		{"goods named only as the kind of a fleet are no goods", "The average age of the urban bus fleet in the Irkutsk Region should go down to 9 years.", nil},
+		{"where goods are made is no recipient, what they go into no goods",
+			"The Bobruisk plant of tractor parts and units ships gear pumps to Rostselmash. Pumps made in Bobruisk are installed on the combines assembled in Rostov-on-Don.",
+			[]string{"Bobruisk Plant of Tractor Parts and Units -> Rostselmash [pumps] ongoing"}},
+		{"a place a party is based in is no party",
+			"In April Atlant signed a contract with the retailer DNS for fifty thousand refrigerators. The Vladivostok-based chain had previously bought Atlant products only through distributors.",
+			[]string{"Atlant -> DNS [refrigerators] delivered x50000"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

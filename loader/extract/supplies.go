@@ -454,8 +454,8 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	aside := asides(toks, tr.at)
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
-			if len(fa.products) > 0 && m.start > tr.at && prepBefore(toks, m.start) == "for" {
-				continue // "engines for buses": what the goods go into
+			if len(fa.products) > 0 && m.start > tr.at && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on") {
+				continue // "engines for buses", "installed on combines": what the goods go into
 			}
 			fa.products = appendUnique(fa.products, m.id)
 		}
@@ -1017,6 +1017,18 @@ func distinctSuppliers(facts []*fact) int {
 	return len(seen)
 }
 
+// wordBefore returns the word before token i, passing over an article.
+func wordBefore(toks []text.Token, i int) string {
+	k := i - 1
+	if k > 0 && determiners[toks[k].Norm] {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	return toks[k].Norm
+}
+
 // itemEnd returns the end of a list item that goes on from token k: the
 // next "and" or comma.
 func itemEnd(toks []text.Token, k int) int {
@@ -1095,7 +1107,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
-		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m)) {
+		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m) || homeOfSomething(s.Tokens, r.m)) {
 			continue // "the Tatarstan refrigerator maker Pozis": the firm is the party
 		}
 		if excludingPreps[prepBefore(s.Tokens, r.m.start)] {
@@ -2536,6 +2548,18 @@ func qualifiesFirm(toks []text.Token, ms []mention, m mention) bool {
 	}
 	return false
 }
+
+// homeOfSomething reports a place that says where a party or the goods
+// are based or made: "the Vladivostok-based chain", "tractors made in
+// Cheboksary", "combines assembled in Rostov-on-Don".
+func homeOfSomething(toks []text.Token, m mention) bool {
+	if m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && basedWords[toks[m.end+1].Norm] {
+		return true
+	}
+	return m.start >= 2 && (toks[m.start-1].Norm == "in" || toks[m.start-1].Norm == "at") && produceVerbs[toks[m.start-2].Norm]
+}
+
+var basedWords = set("based", "registered", "headquartered")
 
 // inEventName reports whether place m opens the name of an event or body:
 // "at the St. Petersburg International Economic Forum".
