@@ -176,6 +176,8 @@ func TestSupplies(t *testing.T) {
 		{"a place a party is based in is no party",
 			"In April Atlant signed a contract with the retailer DNS for fifty thousand refrigerators. The Vladivostok-based chain had previously bought Atlant products only through distributors.",
 			[]string{"Atlant -> DNS [refrigerators] delivered x50000"}},
+		{"a size before a model does not hide the preposition", "Elsib from Novosibirsk has already delivered the first 20 traction generators for the 130-tonne BELAZ-7513.",
+			[]string{"Elsib -> BelAZ [traction generators] delivered x20"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
