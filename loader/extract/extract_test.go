@@ -178,6 +178,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Atlant -> DNS [refrigerators] delivered x50000"}},
 		{"a size before a model does not hide the preposition", "Elsib from Novosibirsk has already delivered the first 20 traction generators for the 130-tonne BELAZ-7513.",
 			[]string{"Elsib -> BelAZ [traction generators] delivered x20"}},
+		{"goods 'of' a maker; 'No. 8' is no negation", "The city's municipal carrier Passenger Enterprise No. 8 operates more than 100 buses of the Minsk Automobile Plant.",
+			[]string{"MAZ -> Passenger Enterprise No. 8 [buses] ongoing x100"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

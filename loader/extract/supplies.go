@@ -1104,6 +1104,12 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				continue
 			}
 		}
+		// "operates 100 buses of the Minsk Automobile Plant": so does the
+		// enterprise the goods are "of".
+		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && goodsOf(s, r.m, products) {
+			maker = r
+			continue
+		}
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
@@ -1327,6 +1333,20 @@ func (d *doc) isRetailer(s *sentence, r *role) bool {
 		}
 	}
 	return false
+}
+
+// goodsOf reports "buses of the Minsk Automobile Plant": goods among
+// products, then "of", perhaps "the", then the enterprise m.
+func goodsOf(s *sentence, m mention, products []string) bool {
+	k := m.start - 1
+	if k >= 0 && s.Tokens[k].Norm == "the" {
+		k--
+	}
+	if k < 1 || s.Tokens[k].Norm != "of" {
+		return false
+	}
+	j := mentionAt(s.mentions, k-1)
+	return j >= 0 && s.mentions[j].typ == gazetteer.Product && contains(products, s.mentions[j].id)
 }
 
 // ownerOfGoods returns a firm in the possessive before a passive trigger:
@@ -2223,6 +2243,9 @@ var undoneWords = set("postponed", "cancelled", "canceled", "suspended", "shelve
 // negated reports whether the words just before the trigger deny it.
 func negated(toks []text.Token, at int, cl clause) bool {
 	for k := at - 1; k >= cl.start && k >= at-5; k-- {
+		if toks[k].Norm == "no" && k+1 < len(toks) && (toks[k+1].Norm == "." || toks[k+1].Kind == text.Number) {
+			continue // "Passenger Enterprise No. 8"
+		}
 		if stopWords[toks[k].Norm] || toks[k].Norm == "longer" && k > 0 && toks[k-1].Norm == "no" {
 			return true
 		}
