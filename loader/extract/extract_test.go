@@ -180,6 +180,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Elsib -> BelAZ [traction generators] delivered x20"}},
 		{"goods 'of' a maker; 'No. 8' is no negation", "The city's municipal carrier Passenger Enterprise No. 8 operates more than 100 buses of the Minsk Automobile Plant.",
 			[]string{"MAZ -> Passenger Enterprise No. 8 [buses] ongoing x100"}},
+		{"a brand on an earlier clause's goods is not the next clause's subject",
+			"The ULK group operates more than 30 Amkodor harvesters and forwarders at its cutting areas and plans to buy another 10 harvesters in 2025.",
+			[]string{"Amkodor -> Ustyansky Timber Company [forestry harvesters forwarders] ongoing x30", "Amkodor -> Ustyansky Timber Company [forestry harvesters] planned x10"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

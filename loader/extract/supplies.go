@@ -1129,6 +1129,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			if tr.passive && (makersBy == nil || r.dist < makersBy.dist) {
 				makersBy = r
 			}
+		case r.left && r.m.modifier && r.m.typ == gazetteer.Enterprise && r.dist >= 100:
+			// "operates 30 Amkodor harvesters and plans to buy": a brand on
+			// goods of an earlier clause is nobody's subject here.
 		case r.left && (r.prep == "" || r.prep == "of" || r.prep == "in" && tr.get || r.prep == "at"):
 			// The nearest name without a preposition is the subject; "of
 			// holding «X»" only when there is none.
