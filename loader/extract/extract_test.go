@@ -183,6 +183,8 @@ func TestSupplies(t *testing.T) {
 		{"a brand on an earlier clause's goods is not the next clause's subject",
 			"The ULK group operates more than 30 Amkodor harvesters and forwarders at its cutting areas and plans to buy another 10 harvesters in 2025.",
 			[]string{"Amkodor -> Ustyansky Timber Company [forestry harvesters forwarders] ongoing x30", "Amkodor -> Ustyansky Timber Company [forestry harvesters] planned x10"}},
+		{"goods bought for a named firm go to it", "The Omsk region is considering the purchase of 30 trolleybuses from Belkommunmash for the municipal enterprise Electric Transport.",
+			[]string{"Belkommunmash -> Electric Transport [trolleybuses] negotiating x30"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

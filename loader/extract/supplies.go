@@ -1247,6 +1247,12 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		supplier = ids(first(maker, with))
 	case tr.get:
 		recipient = ids(first(possessor, subject, in))
+		// "we are considering the purchase of 30 trolleybuses from
+		// Belkommunmash for the municipal enterprise Electric Transport":
+		// the firm the goods are for is the more specific recipient.
+		if toFor != nil && toFor.m.typ == gazetteer.Enterprise && toFor.m.start > tr.at && (recipient == nil || !d.anyEnterprise(recipient)) {
+			recipient = ids(toFor)
+		}
 		if fromBy != nil && !fromBy.left && prepBefore(s.Tokens, fromBy.m.start) == "by" ||
 			fromBy != nil && maker != nil && fromBy.m.typ == gazetteer.Country {
 			// "bought MAZ buses made by ...", "30 Yutong buses from China"
