@@ -242,7 +242,10 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 				target = deals[0] // a retelling without goods of its own
 			}
 			if target != nil && !fa.title && furtherDeal(target.Status, fa.status) {
-				target = nil // "... and the two companies have agreed to increase deliveries": a deal to come
+				// "... and the two companies have agreed to increase
+				// deliveries": a deal to come, unless a deal of its kind
+				// was told.
+				target = sameKindDeal(deals, fa)
 			}
 			if target == nil {
 				deals = append(deals, d.relationOf(k.from, k.to, fa))
@@ -350,11 +353,27 @@ func matchingDeal(deals []*Relation, fa *fact) *Relation {
 	return nil
 }
 
-// furtherDeal reports whether a fact with status next, told after a
-// delivery with status done, is a deal still to come rather than a
-// retelling of the delivery.
-func furtherDeal(done, next string) bool {
-	return done == StatusDelivered && (next == StatusPlanned || next == StatusNegotiating || next == StatusContracted)
+// furtherDeal reports whether a fact with status b and a deal with status
+// a are two deals, one done or running and one still to come, rather than
+// one deal told twice.
+func furtherDeal(a, b string) bool {
+	return isDone(a) && isToCome(b) || isToCome(a) && isDone(b)
+}
+
+// sameKindDeal returns the first deal that is, like fa, done or to come.
+func sameKindDeal(deals []*Relation, fa *fact) *Relation {
+	for _, r := range deals {
+		if !furtherDeal(r.Status, fa.status) {
+			return r
+		}
+	}
+	return nil
+}
+
+func isDone(status string) bool { return status == StatusDelivered || status == StatusOngoing }
+
+func isToCome(status string) bool {
+	return status == StatusPlanned || status == StatusNegotiating || status == StatusContracted || status == StatusProposed
 }
 
 func (d *doc) relationOf(from, to string, fa *fact) *Relation {

@@ -185,6 +185,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Amkodor -> Ustyansky Timber Company [forestry harvesters forwarders] ongoing x30", "Amkodor -> Ustyansky Timber Company [forestry harvesters] planned x10"}},
 		{"goods bought for a named firm go to it", "The Omsk region is considering the purchase of 30 trolleybuses from Belkommunmash for the municipal enterprise Electric Transport.",
 			[]string{"Belkommunmash -> Electric Transport [trolleybuses] negotiating x30"}},
+		{"goods in use and goods under talks are two deals", "MAZ buses serve urban routes in Novosibirsk. Negotiations are underway on the supply of 50 MAZ buses for Novosibirsk's suburban routes.",
+			[]string{"MAZ -> Novosibirsk [buses] negotiating x50", "MAZ -> Novosibirsk [buses] ongoing"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -765,7 +765,8 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && prev.quantity == 0 &&
-		fa.quantity > 0 && (fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
+		fa.quantity > 0 && (fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s &&
+		!furtherDeal(prev.status, fa.status) {
 		prev.quantity = fa.quantity
 		prev.status = fa.status
 		if fa.when != "" {
