@@ -187,6 +187,7 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belkommunmash -> Electric Transport [trolleybuses] negotiating x30"}},
 		{"goods in use and goods under talks are two deals", "MAZ buses serve urban routes in Novosibirsk. Negotiations are underway on the supply of 50 MAZ buses for Novosibirsk's suburban routes.",
 			[]string{"MAZ -> Novosibirsk [buses] negotiating x50", "MAZ -> Novosibirsk [buses] ongoing"}},
+		{"a place that locates a firm is no party", "OJSC «Gomselmash» sells combines both directly from Gomel and through its Russian plant, CJSC «Bryanskselmash» in Bryansk, whose machines qualify for Russian subsidies.", nil},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

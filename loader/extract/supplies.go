@@ -1114,7 +1114,8 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.modifier && r.m.typ == gazetteer.Country {
 			continue // "Belarus tractors": the goods' origin, not a party
 		}
-		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m) || homeOfSomething(s.Tokens, r.m)) {
+		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m) || homeOfSomething(s.Tokens, r.m) ||
+			locatesFirm(s, r.m)) {
 			continue // "the Tatarstan refrigerator maker Pozis": the firm is the party
 		}
 		if excludingPreps[prepBefore(s.Tokens, r.m.start)] {
@@ -2597,6 +2598,20 @@ func homeOfSomething(toks []text.Token, m mention) bool {
 }
 
 var basedWords = set("based", "registered", "headquartered")
+
+// locatesFirm reports a place that says where the firm named right
+// before it is: "Bryanskselmash in Bryansk", "Elsib from Novosibirsk".
+func locatesFirm(s *sentence, m mention) bool {
+	k := m.start - 1
+	if k < 1 || !locatingPreps[s.Tokens[k].Norm] || s.Tokens[k].Norm == "of" {
+		return false
+	}
+	j := mentionAt(s.mentions, k-1)
+	if j < 0 && s.Tokens[k-1].IsQuote() && k >= 2 {
+		j = mentionAt(s.mentions, k-2)
+	}
+	return j >= 0 && s.mentions[j].typ == gazetteer.Enterprise && !s.mentions[j].modifier
+}
 
 // inEventName reports whether place m opens the name of an event or body:
 // "at the St. Petersburg International Economic Forum".
