@@ -168,7 +168,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// from Novosibirsk": an unknown name tied to a place is a firm.
 		afterName := i > 0 && (firstNames[toks[i-1].Norm] || personTitles[toks[i-1].Norm] || isInitialToken(toks[i-1]))
 		if end-i <= 2 && mentionAt(ms, i) < 0 && !firstNames[t.Norm] && !personTitles[t.Norm] && !notOrg[t.Norm] && !afterName &&
-			d.gaz.Demonym(t.Norm) == "" && (placePossessive(ms, toks, i) || placeBased(ms, toks, i) || fromPlace(ms, toks, end)) {
+			d.gaz.Demonym(t.Norm) == "" && (placePossessive(ms, toks, i) || placeBased(ms, toks, i) || fromPlace(ms, toks, end) && !qualified(ms, toks, i)) {
 			add(i, end, i, end, confOrgNoun-0.1, "")
 			i = end - 1
 			continue
@@ -227,7 +227,8 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// A name before a lowercase organisation noun: the Bryanskselmash
 		// plant. Not when the name is a known place ("the Minsk plant").
 		if end < len(toks) && deicticTypes[toks[end].Norm] == "Enterprise" && !toks[end].Cap &&
-			mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) && end-i <= 3 && d.gaz.Demonym(t.Norm) == "" {
+			mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) && end-i <= 3 && d.gaz.Demonym(t.Norm) == "" &&
+			!(toks[end].Norm == "works" && (i == 0 || !determiners[toks[i-1].Norm])) { // "Cooperation works both ways"
 			add(i, end+1, i, end, confOrgNoun, "")
 			i = end
 			continue
@@ -254,6 +255,12 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		return ms
 	}
 	return replaceOverlapping(ms, found)
+}
+
+// qualified reports a word after "of" or a place adjective: "Days of
+// Mordovian Culture in Mogilev" names an event, not a firm from Mogilev.
+func qualified(ms []mention, toks []text.Token, i int) bool {
+	return i > 0 && (toks[i-1].Norm == "of" || mentionAt(ms, i-1) >= 0)
 }
 
 // placePossessive reports "Russia's X": a place and "'s" right before i.

@@ -32,7 +32,10 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
 	titled := doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
 	if len(doc.Text) <= segmentSize {
-		res.Entities, res.Relations = x.read(doc.Text, titled, 0)
+		entities, relations := x.read(doc.Text, titled, 0)
+		// An article without facts still prints "relations": [].
+		res.Entities = append(res.Entities, entities...)
+		res.Relations = append(res.Relations, relations...)
 		return res
 	}
 	// A huge input is no news article; read it a segment at a time so

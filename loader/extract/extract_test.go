@@ -245,6 +245,25 @@ func TestKoreanIsSouthKorea(t *testing.T) {
 	}
 }
 
+// Capitalised words that only look like firms.
+func TestNotFirms(t *testing.T) {
+	x := mustExtractor(t)
+	for _, text := range []string{
+		"Cooperation works both ways.",
+		"The programme provides for Days of Mordovian Culture in Mogilev in spring 2025.",
+	} {
+		r := extractText(t, x, text)
+		for _, e := range r.Entities {
+			if e.Type == "Enterprise" {
+				t.Errorf("%q: enterprise %q", text, e.Name)
+			}
+		}
+		if r.Relations == nil {
+			t.Errorf("%q: relations are nil, want an empty list", text)
+		}
+	}
+}
+
 // Goods named as a field of work or as the way others travel are not
 // traded goods.
 func TestFieldsAndTransportAreNotGoods(t *testing.T) {
