@@ -193,6 +193,23 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = end
 			continue
 		}
+		// The legal form may close the run of capitalised words itself:
+		// "Binh Dien Fertilizer JSC".
+		if end-i >= 2 && legalForms[toks[end-1].Norm] && toks[end-1].AllCaps() && mentionAt(ms, i) < 0 {
+			add(i, end, i, end-1, confLegalForm, "")
+			i = end - 1
+			continue
+		}
+		// An unknown name described right after it as a firm: "Gidrostroy,
+		// the fishing company based on Iturup", "X, one of the country's
+		// leading producers of NPK fertilisers".
+		if end-i <= 3 && mentionAt(ms, i) < 0 && i > 0 && !d.isPersonStart(toks, i) && !firstNames[t.Norm] && d.gaz.Demonym(t.Norm) == "" &&
+			!calendarWords[t.Norm] &&
+			!containsNotOrg(toks, i, end) && describedAsFirm(toks, end) {
+			add(i, end, i, end, confOrgNoun, "")
+			i = end - 1
+			continue
+		}
 		// An organisation word opening a long name: "Fund for Capital
 		// Repair of ...", "Bank of Georgia".
 		if strongOrgHeads[t.Norm] || t.Norm == "fund" {
@@ -256,6 +273,34 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 	}
 	return replaceOverlapping(ms, found)
 }
+
+// describedAsFirm reports ", the fishing company", ", one of the leading
+// producers" at k: an apposition whose head names a firm.
+func describedAsFirm(toks []text.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Norm != "," || !articleOpeners[toks[k+1].Norm] {
+		return false
+	}
+	for j := k + 2; j < len(toks) && j <= k+7; j++ {
+		w := toks[j].Norm
+		if w == "," || w == "'s" || toks[j].Kind == text.Punct {
+			return false
+		}
+		if deicticTypes[w] == "Enterprise" || firmPlurals[w] {
+			// The head ends the apposition: ", the holding has delivered"
+			// is a clause, not a description.
+			return j+1 >= len(toks) || toks[j+1].Kind == text.Punct || isPrepLike(toks[j+1].Norm) || basedWords[toks[j+1].Norm] ||
+				toks[j+1].Norm == "which" || toks[j+1].Norm == "that"
+		}
+	}
+	return false
+}
+
+// calendarWords are capitalised but never firms.
+var calendarWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// firmPlurals head "one of the largest producers".
+var firmPlurals = set("companies", "producers", "manufacturers", "makers", "plants", "holdings", "carriers", "operators", "firms")
 
 // qualified reports a word after "of" or a place adjective: "Days of
 // Mordovian Culture in Mogilev" names an event, not a firm from Mogilev.

@@ -188,6 +188,10 @@ func TestSupplies(t *testing.T) {
 		{"goods in use and goods under talks are two deals", "MAZ buses serve urban routes in Novosibirsk. Negotiations are underway on the supply of 50 MAZ buses for Novosibirsk's suburban routes.",
 			[]string{"MAZ -> Novosibirsk [buses] negotiating x50", "MAZ -> Novosibirsk [buses] ongoing"}},
 		{"a place that locates a firm is no party", "OJSC «Gomselmash» sells combines both directly from Gomel and through its Russian plant, CJSC «Bryanskselmash» in Bryansk, whose machines qualify for Russian subsidies.", nil},
+		{"a name described as a firm right after it is a firm", "Santa Bremor buys herring from Gidrostroy, the fishing company based on the Kuril island of Iturup.",
+			[]string{"Gidrostroy -> Santa Bremor [herring] ongoing"}},
+		{"a legal form closing a name", "The Belarusian Potash Company shipped potash fertilisers to Binh Dien Fertilizer JSC last year.",
+			[]string{"Belarusian Potash Company -> Binh Dien Fertilizer [potash fertilizers] delivered"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
@@ -251,6 +255,7 @@ func TestNotFirms(t *testing.T) {
 	for _, text := range []string{
 		"Cooperation works both ways.",
 		"The programme provides for Days of Mordovian Culture in Mogilev in spring 2025.",
+		"Since January, the holding has delivered 60 front loaders.",
 	} {
 		r := extractText(t, x, text)
 		for _, e := range r.Entities {
