@@ -192,6 +192,11 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gidrostroy -> Santa Bremor [herring] ongoing"}},
 		{"a legal form closing a name", "The Belarusian Potash Company shipped potash fertilisers to Binh Dien Fertilizer JSC last year.",
 			[]string{"Belarusian Potash Company -> Binh Dien Fertilizer [potash fertilizers] delivered"}},
+		{"markets of the article's firm, whose goods were told; 'followed by' ranks, it does not supply",
+			"Kommunarka is a Minsk confectionery factory. Kommunarka exported confectionery to 25 countries last year, and Kommunarka plans to grow. Russia remains the main market, accounting for 71% of the export volume. The second largest buyer is Kazakhstan (9% of exports), followed by China.",
+			[]string{"Kommunarka -> Russia [confectionery] ongoing", "Kommunarka -> Kazakhstan [confectionery] ongoing"}},
+		{"goods sold 'there' go to the place named before", "Kommunarka makes chocolate. Russia is a big market. Last year Kommunarka sold 100 tonnes of chocolate there.",
+			[]string{"Kommunarka -> Russia [chocolate] delivered"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -518,6 +518,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			r.dist = m.start - tr.at
 		}
 		r.prep = prepBefore(toks, m.start)
+		if m.ref && !r.left && toks[m.start].Norm == "there" && r.prep == "" && !(m.end < len(toks) && beForms[toks[m.end].Norm]) {
+			r.prep = "to" // "sold 6,600 tonnes of confectionery there"
+		}
 		// "Russia's", and "Belarus'" with the bare apostrophe.
 		r.poss = m.end < len(toks) && (toks[m.end].Norm == "'s" || toks[m.end].Norm == "'" && !toks[m.end].Space &&
 			strings.HasSuffix(toks[m.end-1].Norm, "s"))
@@ -585,6 +588,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 
+	// "Russia remains the main market": in an article about one firm,
+	// that firm's market, before any earlier statement is continued.
+	if len(supplier) == 0 && len(recipient) > 0 && tr.copula && f.firm != "" && !contains(recipient, f.firm) && !d.anyEnterprise(recipient) {
+		supplier = []string{f.firm}
+		if p := d.pending; len(fa.products) == 0 && p != nil && sameIDs(p.supplier, supplier) {
+			fa.products = p.products // "Kommunarka shipped confectionery worth ... Russia remains the main market"
+		}
+	}
 	// "Belarus exported dairy products ..., and 80% of these went to
 	// Russia": an earlier clause of the sentence named the supplier.
 	if p := d.pending; len(supplier) == 0 && p != nil && p.sent == s {
@@ -806,6 +817,9 @@ func contractSubject(toks []text.Token, at int, cl clause) bool {
 }
 
 var contractVerbs = set("provides", "provided", "envisages", "envisaged", "stipulates", "covers", "includes", "foresees")
+
+// beForms after "there" make it existential: "where there is no network".
+var beForms = set("is", "are", "was", "were", "will", "has", "have", "had")
 
 // locatingPreps place a firm: "the cooperative near Blagoveshchensk".
 var locatingPreps = set("near", "in", "outside", "from", "of")
@@ -1706,6 +1720,9 @@ func prepBefore(toks []text.Token, i int) string {
 	p, at := prepAt(toks, i)
 	if p == "from" && at > 0 && (toks[at-1].Norm == "apart" || toks[at-1].Norm == "aside") {
 		return "apart" // "apart from Russia": outside the statement
+	}
+	if p == "by" && at > 0 && toks[at-1].Norm == "followed" {
+		return "" // "the second largest buyer is Kazakhstan, followed by China": the next in a ranking
 	}
 	if p == "of" && at > 0 {
 		// "for the assembly line of KAMAZ", "to the depots of the city's
