@@ -197,6 +197,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Kommunarka -> Russia [confectionery] ongoing", "Kommunarka -> Kazakhstan [confectionery] ongoing"}},
 		{"goods sold 'there' go to the place named before", "Kommunarka makes chocolate. Russia is a big market. Last year Kommunarka sold 100 tonnes of chocolate there.",
 			[]string{"Kommunarka -> Russia [chocolate] delivered"}},
+		{"'Belarus tractors' are the MTZ brand", "Farmers in the Voronezh region have received 56 Belarus tractors since the start of the year.",
+			[]string{"MTZ -> Voronezh Oblast [tractors] delivered x56"}},
+		{"goods working on a place's fields are there", "Gomselmash combines have been working on Voronezh fields since 2008.",
+			[]string{"Gomselmash -> Voronezh Oblast [combine harvesters] delivered"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

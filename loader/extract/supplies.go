@@ -521,6 +521,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		if m.ref && !r.left && toks[m.start].Norm == "there" && r.prep == "" && !(m.end < len(toks) && beForms[toks[m.end].Norm]) {
 			r.prep = "to" // "sold 6,600 tonnes of confectionery there"
 		}
+		if isPlace(m.typ) && !m.demonym && r.prep == "" && wordBefore(toks, m.start) == "on" {
+			r.prep = "in" // "working on Voronezh fields", "on Sakhalin"
+		}
 		// "Russia's", and "Belarus'" with the bare apostrophe.
 		r.poss = m.end < len(toks) && (toks[m.end].Norm == "'s" || toks[m.end].Norm == "'" && !toks[m.end].Space &&
 			strings.HasSuffix(toks[m.end-1].Norm, "s"))
@@ -620,10 +623,18 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 {
 		supplier = d.makerOf(s, fa.products, makers, cl, tr)
 	}
+	// "received 56 Belarus tractors": a brand named like its country.
+	if len(supplier) == 0 && f.home != "" {
+		if e := d.brandOf(s, f.home, fa.products); e != "" {
+			supplier = []string{e}
+		}
+	}
 	// "Belarus tractors" in a paragraph about MTZ: the firm, not the country.
 	if len(supplier) == 1 && d.isCountry(supplier[0]) && d.modifiesProduct(s, supplier[0], cl) {
 		if e := d.recentMaker(s, supplier[0], fa.products); e != "" {
 			supplier = []string{e}
+		} else if e := d.brandOf(s, supplier[0], fa.products); e != "" {
+			supplier = []string{e} // "56 Belarus tractors": the MTZ brand
 		}
 	}
 	// Continue the previous statement: "We supplied 150 vehicles".
@@ -858,7 +869,7 @@ func latestDeal(facts []*fact, i int) *fact {
 // ruralNouns after a city name mean its region's countryside: "Omsk
 // farms" are farms of Omsk Oblast.
 var ruralNouns = set("farms", "farmers", "agrarians", "agricultural", "loggers", "logging", "timber",
-	"forestry", "villages", "districts", "agroholdings", "grain")
+	"forestry", "villages", "districts", "agroholdings", "grain", "fields", "field")
 
 // ruralRegions replaces a city recipient written as an adjective of rural
 // nouns with its region.
@@ -2077,6 +2088,20 @@ func (d *doc) modifiesProduct(s *sentence, country string, cl clause) bool {
 	// A country named only in an earlier clause ("Belarus exported ...,
 	// and 80% went to Russia") is a party there, not a modifier here.
 	return found || !d.mentionedInSentence(s, country)
+}
+
+// brandOf returns the maker whose brand is the name of country as written
+// in s before goods it makes: "Belarus tractors" are MTZ's.
+func (d *doc) brandOf(s *sentence, country string, products []string) string {
+	for _, m := range s.mentions {
+		if m.id != country || m.end-m.start != 1 {
+			continue
+		}
+		if maker, ok := brandMakers[s.Tokens[m.start].Norm]; ok && s.Tokens[m.start].Cap && d.makesAny(maker, products) {
+			return maker
+		}
+	}
+	return ""
 }
 
 // mentionedInSentence reports whether id is named in sentence s.
