@@ -481,7 +481,7 @@ func descriptionsBefore(s *sentence, end int) []description {
 // describedAs returns the firm last introduced with noun in sentence i or
 // the one before: "the enterprise" then means it, not the firm named last.
 func describedAs(ds []description, noun string, i int) string {
-	for k := len(ds) - 1; k >= 0 && i-ds[k].sent <= 1; k-- {
+	for k := len(ds) - 1; k >= 0 && i-ds[k].sent <= 3; k-- {
 		if ds[k].noun == noun {
 			return ds[k].id
 		}

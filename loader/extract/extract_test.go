@@ -201,6 +201,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Voronezh Oblast [tractors] delivered x56"}},
 		{"goods working on a place's fields are there", "Gomselmash combines have been working on Voronezh fields since 2008.",
 			[]string{"Gomselmash -> Voronezh Oblast [combine harvesters] delivered"}},
+		{"'the carrier' is the firm introduced as one a few sentences back",
+			"The first 25 MAZ buses will be handed over to the municipal carrier Nizhegorodpassazhiravtotrans. The buses were bought via leasing from GTLK. MAZ buses make up a third of the fleet. In 2023 the carrier received 80 vehicles from the Minsk plant.",
+			[]string{"MAZ -> Nizhegorodpassazhiravtotrans [buses] planned x25", "MAZ -> Nizhegorodpassazhiravtotrans [buses] delivered x80"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {
