@@ -329,9 +329,14 @@ func (d *doc) resolveReferences(f focus) {
 					continue
 				}
 			}
-			// "the Belarusian carrier": the last firm of that country.
-			if typ == "Enterprise" && i >= 2 && toks[i-2].Norm == "the" {
-				if c := d.gaz.Demonym(prev); c != "" {
+			// "the Belarusian carrier", "the Russian truck maker": the last
+			// firm of that country.
+			demonymAt := i - 1
+			if i >= 3 && toks[i-3].Norm == "the" && d.gaz.Demonym(toks[i-2].Norm) != "" && toks[i-1].Kind == text.Word && !toks[i-1].Cap {
+				demonymAt = i - 2
+			}
+			if typ == "Enterprise" && demonymAt >= 1 && toks[demonymAt-1].Norm == "the" {
+				if c := d.gaz.Demonym(toks[demonymAt].Norm); c != "" {
 					for k := len(here) - 1; k >= 0; k-- {
 						if m := here[k]; m.typ == gazetteer.Enterprise && !m.modifier && d.countryOf(m.id) == c {
 							added = append(added, mention{start: i, end: i + 1, id: m.id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})

@@ -204,6 +204,9 @@ func TestSupplies(t *testing.T) {
 		{"'the carrier' is the firm introduced as one a few sentences back",
 			"The first 25 MAZ buses will be handed over to the municipal carrier Nizhegorodpassazhiravtotrans. The buses were bought via leasing from GTLK. MAZ buses make up a third of the fleet. In 2023 the carrier received 80 vehicles from the Minsk plant.",
 			[]string{"MAZ -> Nizhegorodpassazhiravtotrans [buses] planned x25", "MAZ -> Nizhegorodpassazhiravtotrans [buses] delivered x80"}},
+		{"'the Russian truck maker' is the last Russian firm named",
+			"Belshina will supply tyres to KAMAZ in 2025. Last year Belshina shipped 22,000 tyres to the Russian truck maker.",
+			[]string{"Belshina -> KAMAZ [tires] delivered x22000", "Belshina -> KAMAZ [tires] planned"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -1784,8 +1784,8 @@ func prepAt(toks []text.Token, i int) (string, int) {
 		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
 			continue // "from the Russian manufacturer PK ...", "the company «X»"
-		case toks[k].Kind == text.Word && k+1 < i && deicticTypes[toks[k+1].Norm] == "Enterprise":
-			continue // "to the timber company Tomlesdrev"
+		case toks[k].Kind == text.Word && k+1 <= i && deicticTypes[toks[k+1].Norm] == "Enterprise":
+			continue // "to the timber company Tomlesdrev", "to the Russian truck maker"
 		case toks[k].Kind == text.Number && k+1 < i && toks[k+1].IsDash() && !toks[k+1].Space,
 			toks[k].IsDash() && !toks[k].Space && k > 0 && toks[k-1].Kind == text.Number,
 			k > 0 && toks[k-1].IsDash() && !toks[k-1].Space && measureUnits[toks[k].Norm]:
