@@ -207,6 +207,8 @@ func TestSupplies(t *testing.T) {
 		{"'the Russian truck maker' is the last Russian firm named",
 			"Belshina will supply tyres to KAMAZ in 2025. Last year Belshina shipped 22,000 tyres to the Russian truck maker.",
 			[]string{"Belshina -> KAMAZ [tires] delivered x22000", "Belshina -> KAMAZ [tires] planned"}},
+		{"a supply noun whose verb is future is planned", "MTZ has signed a contract with the Kazakh company KazAgroTrade for 600 tractors. The first batch of 150 machines will be delivered in August.",
+			[]string{"MTZ -> KazAgroTrade [tractors] contracted x600", "MTZ -> KazAgroTrade [tractors] planned x150"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

@@ -2200,7 +2200,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusNegotiating
 	case has(proposalCues, left, tr.at) || has(set("offer", "offers", "offered", "offering", "propose", "proposed", "ready"), tr.at, tr.at+1):
 		return StatusProposed
-	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(set("next"), cl.start, cl.end):
+	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(set("next"), cl.start, cl.end) ||
+		tr.noun && !tr.neutral && futureVerbAfter(toks, tr.at, cl):
 		if has(set("contract", "contracts"), cl.start, cl.end) && has(set("signed", "concluded"), cl.start, cl.end) {
 			return StatusContracted
 		}
@@ -2219,6 +2220,21 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing
 	}
 	return StatusOngoing
+}
+
+// futureVerbAfter reports "will be delivered", "is due" after a supply
+// noun that is the subject: "The first batch of 150 machines will be
+// delivered in August".
+func futureVerbAfter(toks []text.Token, at int, cl clause) bool {
+	for k := at + 1; k+1 < cl.end; k++ {
+		if toks[k].Norm == "will" && (toks[k+1].Norm == "be" || giveVerbs[toks[k+1].Norm] || toks[k+1].Norm == "start" || toks[k+1].Norm == "begin") {
+			return true
+		}
+		if toks[k].Kind == text.Punct && toks[k].Norm != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // presentPassive reports "is sold", "are now sold", "are already
