@@ -209,6 +209,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belshina -> KAMAZ [tires] delivered x22000", "Belshina -> KAMAZ [tires] planned"}},
 		{"a supply noun whose verb is future is planned", "MTZ has signed a contract with the Kazakh company KazAgroTrade for 600 tractors. The first batch of 150 machines will be delivered in August.",
 			[]string{"MTZ -> KazAgroTrade [tractors] contracted x600", "MTZ -> KazAgroTrade [tractors] planned x150"}},
+		{"goods 'intended for' a firm, with an aside between them and the verb",
+			"BELAZ will supply 24 mining dump trucks to companies of Yakutia this year. Sixteen of the vehicles, with a payload of 220 tonnes, are intended for the diamond miner ALROSA under a contract signed last autumn.",
+			[]string{"BelAZ -> Republic of Sakha (Yakutia) [mining dump trucks] planned x24", "BelAZ -> ALROSA [mining dump trucks] contracted x16"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

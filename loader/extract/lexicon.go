@@ -70,7 +70,8 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 	"exported", "exporting", "sell", "sells", "sold", "selling", "send", "sends", "sent",
 	"sending", "provide", "provides", "provided", "providing", "dispatch", "dispatched",
 	"dispatches", "transfer", "transferred", "hand", "handed", "offer", "offers", "offered",
-	"offering", "manufacture", "manufactured", "installed", "install", "installs", "due")
+	"offering", "manufacture", "manufactured", "installed", "install", "installs", "due", "intended", "destined",
+	"earmarked")
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "batch", "consignment", "supplier", "suppliers",

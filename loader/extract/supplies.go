@@ -175,6 +175,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 			tr.get, tr.passive = false, true // "the first five vehicles are due in Penza"
+		case "intended", "destined", "earmarked":
+			if next != "for" {
+				continue
+			}
+			tr.get, tr.passive = false, true // "sixteen of the vehicles are intended for ALROSA"
 		case "installed", "install", "installs":
 			if !placeAhead(toks, i) {
 				continue
@@ -448,6 +453,11 @@ type role struct {
 func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, facts []*fact, sameSentence *fact) *fact {
 	toks := s.Tokens
 	cl := clauseOf(toks, tr.at)
+	// "Sixteen of the vehicles, with a payload of 220 tonnes, are
+	// intended for ALROSA": the subject stands before the aside.
+	if tr.passive && cl.start >= 2 && toks[cl.start-1].Norm == "," && isPrepLike(toks[cl.start].Norm) {
+		cl.start = clauseOf(toks, cl.start-2).start
+	}
 	fa := &fact{sent: s, conf: 0.8}
 
 	// Products in the clause, and whether the goods are only "vehicles".
