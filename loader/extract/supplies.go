@@ -565,14 +565,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			supplier = []string{e}
 		}
 	}
-	// "... and in 2024 it received twelve more trucks": the firm last named,
-	// other than the maker.
-	if tr.get && !tr.passive && pronounSubject(toks, tr.at, cl) &&
-		(len(recipient) == 0 || overlaps(recipient, supplier) || onlyAsBrand(s, recipient)) {
-		if e := d.latestFirmExcept(s, tr.at, append(supplier, recipient...)); e != "" {
-			recipient = []string{e}
-		}
-	}
+	recipient = d.pronounRecipient(s, tr, cl, supplier, recipient)
 	// "Its key customers are KAMA TYRES and Cordiant": the firm just named
 	// sells them what it last shipped.
 	if len(supplier) == 0 && len(recipient) > 0 && tr.copula && possessivePronounBefore(toks, tr.at) {
@@ -752,16 +745,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
 		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
 	}
-	if tr.neutral && len(supplier) > 0 && len(recipient) > 0 && len(fa.products) == 0 {
-		d.lastContract = &fact{sent: s, supplier: supplier, recipient: recipient}
-	}
-	if c := d.lastContract; c != nil && len(recipient) == 0 && s.index-c.sent.index <= 2 && c.sent != s && contractSubject(toks, tr.at, cl) &&
-		(len(supplier) == 0 || sameIDs(supplier, c.supplier)) {
-		supplier, recipient = c.supplier, c.recipient
-		if fa.status == StatusOngoing {
-			fa.status = StatusContracted
-		}
-	}
+	supplier, recipient = d.contractParties(s, tr, cl, fa, supplier, recipient)
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
@@ -809,6 +793,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	return fa
 }
 
+// pronounRecipient reads "... and in 2024 it received twelve more
+// trucks": the firm named last, other than the maker, receives.
+func (d *doc) pronounRecipient(s *sentence, tr trigger, cl clause, supplier, recipient []string) []string {
+	if !tr.get || tr.passive || !pronounSubject(s.Tokens, tr.at, cl) ||
+		len(recipient) > 0 && !overlaps(recipient, supplier) && !onlyAsBrand(s, recipient) {
+		return recipient
+	}
+	if e := d.latestFirmExcept(s, tr.at, append(append([]string(nil), supplier...), recipient...)); e != "" {
+		return []string{e}
+	}
+	return recipient
+}
+
 // onlyAsBrand reports whether ids are named in s only on goods: "BELAZ
 // dump trucks", "BELAZ-75131 vehicles".
 func onlyAsBrand(s *sentence, ids []string) bool {
@@ -822,6 +819,24 @@ func onlyAsBrand(s *sentence, ids []string) bool {
 		}
 	}
 	return true
+}
+
+// contractParties remembers the parties of a contract told without its
+// goods, and gives them to "It provides for the supply of 1,300
+// elevators" a sentence or two later.
+func (d *doc) contractParties(s *sentence, tr trigger, cl clause, fa *fact, supplier, recipient []string) ([]string, []string) {
+	if tr.neutral && len(supplier) > 0 && len(recipient) > 0 && len(fa.products) == 0 {
+		d.lastContract = &fact{sent: s, supplier: supplier, recipient: recipient}
+	}
+	c := d.lastContract
+	if c == nil || len(recipient) > 0 || s.index-c.sent.index > 2 || c.sent == s || !contractSubject(s.Tokens, tr.at, cl) ||
+		len(supplier) > 0 && !sameIDs(supplier, c.supplier) {
+		return supplier, recipient
+	}
+	if fa.status == StatusOngoing {
+		fa.status = StatusContracted
+	}
+	return c.supplier, c.recipient
 }
 
 // contractSubject reports "It provides for the supply of", "The contract
