@@ -42,6 +42,8 @@ Read also: Belarus, Perm Krai outline new avenues
 
 The supply of logging machines is also relevant.
 
+Tags: Amkodor, Arkhangelsk Oblast, logging machines
+
 Share:
 
 Other materials of «Economics»
