@@ -212,6 +212,9 @@ func TestSupplies(t *testing.T) {
 		{"goods 'intended for' a firm, with an aside between them and the verb",
 			"BELAZ will supply 24 mining dump trucks to companies of Yakutia this year. Sixteen of the vehicles, with a payload of 220 tonnes, are intended for the diamond miner ALROSA under a contract signed last autumn.",
 			[]string{"BelAZ -> Republic of Sakha (Yakutia) [mining dump trucks] planned x24", "BelAZ -> ALROSA [mining dump trucks] contracted x16"}},
+		{"'another' goods of another kind go to the same recipient",
+			"Since January, Amkodor has delivered 60 front loaders to OJSC «Tatavtodor». The holding plans to ship another 25 machines, mostly snow-clearing equipment, by the end of the year.",
+			[]string{"Amkodor -> Tatavtodor [front loaders] delivered x60", "Amkodor -> Tatavtodor [snowplows] planned x25"}},
 		{"the goods of a contract are for the one named after them", "The region signed a contract with the Amkodor holding for five wheel loaders for the road company Vyatavtodor.",
 			[]string{"Amkodor -> Vyatavtodor [front loaders] contracted x5"}},
 	} {

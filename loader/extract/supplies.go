@@ -654,7 +654,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 && continuing && (len(recipient) == 0 || sameIDs(recipient, prev.recipient) || fa.generic || len(fa.products) == 0) {
 		supplier = prev.supplier
 	}
-	if len(recipient) == 0 && continuing && sameIDs(supplier, prev.supplier) {
+	// "The holding plans to ship another 25 machines, mostly snow-clearing
+	// equipment": more goods for the same recipient, even of another kind.
+	if len(recipient) == 0 && prev != nil && (continuing || additive(toks, cl)) && sameIDs(supplier, prev.supplier) {
 		recipient = prev.recipient
 	}
 	// "MTZ supplied 1,120 tractors to X, while Gomselmash shipped 312
@@ -819,6 +821,17 @@ func onlyAsBrand(s *sentence, ids []string) bool {
 		}
 	}
 	return true
+}
+
+// additive reports "another" or "more" in a clause: goods added to a deal
+// just told.
+func additive(toks []text.Token, cl clause) bool {
+	for k := cl.start; k < cl.end; k++ {
+		if toks[k].Norm == "another" || toks[k].Norm == "more" && k > 0 && toks[k-1].Kind == text.Number {
+			return true
+		}
+	}
+	return false
 }
 
 // contractParties remembers the parties of a contract told without its
