@@ -395,3 +395,52 @@ func TestResponseCache(t *testing.T) {
 		t.Error("an error response was cached as a success")
 	}
 }
+
+// TestStaleResponseIsRenewed checks that a response past its TTL is still
+// served, marked stale, while one background request renews it, and that
+// the renewed answer reads the database afresh.
+func TestStaleResponseIsRenewed(t *testing.T) {
+	driver := mustOpenNeo4j(t)
+	mustLoadFixture(t, driver)
+	const ttl = 2 * time.Second
+	s := mustServe(t, driver, func(o *Options) { o.CacheTTL = ttl })
+	const q = `{"query": "{ entity(id: \"enterprise:maz\") { name } }"}`
+	post := func() (string, string) {
+		t.Helper()
+		resp, err := s.Client().Post(s.URL+"/graphql", "application/json", strings.NewReader(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.Header.Get("X-Cache"), string(body)
+	}
+	if _, body := post(); !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("first answer %s, want MAZ", body)
+	}
+	mustRun(t, driver, `MATCH (e:Entity {id: 'enterprise:maz'}) SET e.name = 'MAZ (renamed)'`, nil)
+	if state, body := post(); state != "hit" || !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("within the TTL: X-Cache %q, %s; want a hit with the old name", state, body)
+	}
+	time.Sleep(ttl + ttl/10)
+	if state, body := post(); state != "stale" || !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("past the TTL: X-Cache %q, %s; want the old answer, stale", state, body)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		state, body := post()
+		if strings.Contains(body, "MAZ (renamed)") {
+			if state == "" {
+				t.Errorf("the renewed answer came from a miss, not from the renewal")
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the renamed entity never showed: last X-Cache %q, %s", state, body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
