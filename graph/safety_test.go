@@ -342,6 +342,22 @@ func grepLines(s, sub string) string {
 	return strings.Join(out, "\n")
 }
 
+// postCached posts a raw GraphQL request body and returns the response's
+// X-Cache header and body.
+func postCached(t *testing.T, s *testServer, body string) (string, string) {
+	t.Helper()
+	resp, err := s.Client().Post(s.URL+"/graphql", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.Header.Get("X-Cache"), string(answer)
+}
+
 func TestResponseCache(t *testing.T) {
 	driver := mustOpenNeo4j(t)
 	mustLoadFixture(t, driver)
@@ -351,23 +367,7 @@ func TestResponseCache(t *testing.T) {
 		o.Resolver.Ingester = &fakeIngester{}
 	})
 	const q = `{"query": "{ supplies(filter: {supplier: \"MAZ\"}) { totalCount } }"}`
-	post := func() (string, string) {
-		req, err := http.NewRequest(http.MethodPost, s.URL+"/graphql", strings.NewReader(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := s.Client().Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.Header.Get("X-Cache"), string(body)
-	}
+	post := func() (string, string) { return postCached(t, s, q) }
 	first, body1 := post()
 	second, body2 := post()
 	if first != "" || second != "hit" || body1 != body2 || !strings.Contains(body1, `"totalCount":2`) {
@@ -405,19 +405,7 @@ func TestStaleResponseIsRenewed(t *testing.T) {
 	const ttl = 2 * time.Second
 	s := mustServe(t, driver, func(o *Options) { o.CacheTTL = ttl })
 	const q = `{"query": "{ entity(id: \"enterprise:maz\") { name } }"}`
-	post := func() (string, string) {
-		t.Helper()
-		resp, err := s.Client().Post(s.URL+"/graphql", "application/json", strings.NewReader(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.Header.Get("X-Cache"), string(body)
-	}
+	post := func() (string, string) { return postCached(t, s, q) }
 	if _, body := post(); !strings.Contains(body, `"name":"MAZ"`) {
 		t.Fatalf("first answer %s, want MAZ", body)
 	}
