@@ -275,3 +275,55 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestDiscoveredEnterprises checks how firms the gazetteer lacks are read
+// from the way news name them.
+func TestDiscoveredEnterprises(t *testing.T) {
+	x := mustExtractor(t)
+	for _, test := range []struct {
+		name string
+		text string
+		want []string // discovered enterprises, in order
+	}{
+		{"name before an organisation phrase", "The combines were handed over to the Urozhai agricultural company.",
+			[]string{"Urozhai"}},
+		{"role noun before a hyphenated name", "In the south we work with the Volgograd distributor Keram-Yug.",
+			[]string{"Keram-Yug"}},
+		{"role noun after a possessive", "Repairs will be carried out by the company's dealer Agrotekhservis.",
+			[]string{"Agrotekhservis"}},
+		{"hyphenated name after from", "Now we get kaolin from Plast-Rifey in the Chelyabinsk region.",
+			[]string{"Plast-Rifey"}},
+		{"a place joined to a name", "The municipal carrier Kaliningrad-GorTrans intends to buy 40 buses.",
+			[]string{"Kaliningrad-GorTrans"}},
+		{"organisation of a country", "KAMAZ is in talks with the Food Corporation of Kazakhstan on 150 grain trucks.",
+			[]string{"Food Corporation of Kazakhstan"}},
+		{"subsidiary name runs to its organisation word", "The ambassador visited UEC-Perm Motors in Perm.",
+			[]string{"UEC-Perm Motors"}},
+		{"municipal transport firm", "The contract was signed by the municipal enterprise Smolensk Tram and Trolleybus Administration.",
+			[]string{"Smolensk Tram and Trolleybus Administration"}},
+		{"appositive says what the name is", "It signed a contract with Gidrostroy, the fishing company based on Iturup.",
+			[]string{"Gidrostroy"}},
+		{"a name with a country in it", "Belshina signed a contract with the distributor ShinTrade Kazakhstan.",
+			[]string{"ShinTrade Kazakhstan"}},
+		{"producers like", "Russian producers like Kerama Marazzi have modernised their plants.",
+			[]string{"Kerama Marazzi"}},
+		{"no firm inside an event name", "He laid flowers at the monument to the soldiers of the Great Patriotic War in Perm.", nil},
+		{"an abbreviation of goods is no firm", "The plant buys purified terephthalic acid (PTA) abroad. Polief, the PTA producer in Ufa, is upgrading.", nil},
+		{"a common word opening a sentence is no firm", "Cooperation works both ways.", nil},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			var got []string
+			for _, e := range extractText(t, x, test.text).Entities {
+				if e.Type == "Enterprise" && !e.Known {
+					got = append(got, e.Name)
+					if e.Confidence >= confGazetteer {
+						t.Errorf("%s: confidence %.2f, want below the gazetteer's", e.Name, e.Confidence)
+					}
+				}
+			}
+			if diff := cmp.Diff(test.want, got); diff != "" {
+				t.Errorf("Extract(%q) discovered enterprises mismatch (-want +got):\n%s", test.text, diff)
+			}
+		})
+	}
+}
