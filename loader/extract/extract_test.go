@@ -118,6 +118,14 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belarus -> Russia [dairy products] delivered"}},
 		{"trade turnover is no supply", "Trade between Belarus and the Omsk Region exceeded $250 million in 2023.", nil},
 		{"goods must be named", "Belarus and Russia discussed supplies and cooperation.", nil},
+		{"'we' in a quote is the speaker's firm", "The Pobeda agricultural company farms 20,000 hectares in Stavropol Krai. \"We bought four Gomselmash combines last year,\" says Pobeda's chief engineer Nikolai Shevchenko.",
+			[]string{"Gomselmash -> Pobeda [combine harvesters] delivered x4"}},
+		{"handed over to a discovered firm", "Gomselmash shipped ten combines to Orenburg Oblast. The combines were handed over to the Urozhai agricultural company.",
+			[]string{"Gomselmash -> Orenburg Oblast [combine harvesters] delivered x10", "Gomselmash -> Urozhai [combine harvesters] delivered"}},
+		{"a discovered farm as recipient", "Gomselmash has agreed to supply nine forage harvesters to the Razdolye dairy farm near Buzuluk.",
+			[]string{"Gomselmash -> Razdolye [forage harvesters] contracted x9"}},
+		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
+			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))
