@@ -122,6 +122,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Pobeda [combine harvesters] delivered x4"}},
 		{"handed over to a discovered firm", "Gomselmash shipped ten combines to Orenburg Oblast. The combines were handed over to the Urozhai agricultural company.",
 			[]string{"Gomselmash -> Orenburg Oblast [combine harvesters] delivered x10", "Gomselmash -> Urozhai [combine harvesters] delivered"}},
+		{"arrived in a city and handed over to a firm: one delivery, to the firm", "Gomselmash said ten combines arrived in Orenburg last week and were handed over to the Urozhai agricultural company.",
+			[]string{"Gomselmash -> Urozhai [combine harvesters] delivered x10"}},
 		{"a discovered farm as recipient", "Gomselmash has agreed to supply nine forage harvesters to the Razdolye dairy farm near Buzuluk.",
 			[]string{"Gomselmash -> Razdolye [forage harvesters] contracted x9"}},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",

@@ -314,3 +314,21 @@ func hasTransportWord(toks []text.Token, i, j int) bool {
 	}
 	return false
 }
+
+// handedOnToFirm folds a clause that names no goods of its own into the
+// delivery told earlier in the sentence when it names a firm where that one
+// named only a place: "ten combines arrived in Orenburg and were handed over
+// to the Urozhai agricultural company" is one delivery, to the firm, the
+// most specific party named.
+func (d *doc) handedOnToFirm(fa, prev *fact, supplier, recipient []string) bool {
+	if prev == nil || len(fa.products) > 0 || !sameIDs(supplier, prev.supplier) || !d.anyEnterprise(recipient) {
+		return false
+	}
+	for _, id := range prev.recipient {
+		if t := d.typeOf(id); t != gazetteer.City && t != gazetteer.Region {
+			return false
+		}
+	}
+	prev.recipient = recipient
+	return true
+}
