@@ -33,6 +33,9 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 	titled := doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
 	if len(doc.Text) <= segmentSize {
 		res.Entities, res.Relations = x.read(doc.Text, titled, 0)
+		if res.Relations == nil {
+			res.Relations = []Relation{} // "relations": [] for an article with no facts
+		}
 		return res
 	}
 	// A huge input is no news article; read it a segment at a time so
