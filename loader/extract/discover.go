@@ -567,7 +567,7 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [
 	for i < end {
 		// Skip what may stand before goods: articles, numbers, "more
 		// than", brands and demonyms.
-		for i < end && (determiners[toks[i].Norm] || toks[i].Kind == text.Number || toks[i].Norm == "more" ||
+		for i < end && (determiners[toks[i].Norm] || toks[i].Kind == text.Number || numberWords[toks[i].Norm] > 0 || toks[i].Norm == "more" ||
 			toks[i].Norm == "than" || toks[i].Norm == "over" || toks[i].Norm == "about" || toks[i].Norm == "around" ||
 			toks[i].Norm == "up" || toks[i].Norm == "new" || toks[i].Norm == "additional" || toks[i].Norm == "further" ||
 			toks[i].Cap || toks[i].IsDash() || toks[i].IsQuote() || mentionAt(ms, i) >= 0 && ms[mentionAt(ms, i)].typ != gazetteer.Product) {

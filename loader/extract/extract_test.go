@@ -337,3 +337,15 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberWordsAreNoGoods checks that a count written as a word, which
+// may follow a supply word, never becomes a discovered product.
+func TestNumberWordsAreNoGoods(t *testing.T) {
+	x := mustExtractor(t)
+	r := extractText(t, x, "A Russian plant orders engines in batches. Long-term contracts of three to five years are needed.")
+	for _, e := range r.Entities {
+		if e.Type == "Product" && (e.Name == "three" || e.Name == "five") {
+			t.Errorf("product %q from a number word", e.Name)
+		}
+	}
+}
