@@ -64,6 +64,9 @@ eval: build ## score extraction on the dev set (needs python3 and ../shared/eval
 	python3 $(SHARED)/eval/score.py $(DEV_SET) /tmp/tradegraph-dev.jsonl
 	$(BIN) extract $(SHARED)/eval/dev/*.txt > /tmp/tradegraph-seed.jsonl
 	python3 $(SHARED)/eval/score.py $(SHARED)/eval/dev /tmp/tradegraph-seed.jsonl | tail -1
+	@echo "blind set (never tuned on; do not read its misses):"
+	$(BIN) extract testdata/blind/*.txt > /tmp/tradegraph-blind.jsonl
+	python3 $(SHARED)/eval/score.py testdata/blind /tmp/tradegraph-blind.jsonl | tail -1
 
 .PHONY: bench
 bench: db ## benchmarks: extraction, gazetteer, loading, API (needs the local Neo4j)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -24,7 +25,7 @@ import (
 // is positive, results are kept for ttl: analysts' dashboards ask the same
 // questions over and over, and the graph changes only when articles are
 // loaded. ingestArticle empties the cache; a separate `load` process is
-// seen after at most ttl.
+// seen after at most ttl, plus the one renewal described at serveCached.
 //
 // Cached results are shared between requests: code reading them must not
 // modify the maps and slices inside records (convert.go copies what it
@@ -34,9 +35,12 @@ type queryCache struct {
 	lru *expirable.LRU[string, *neo4j.EagerResult] // nil when ttl is 0
 	// responses keeps whole GraphQL responses to queries (never
 	// mutations) by request body: a repeated question skips parsing,
-	// execution and JSON encoding too. nil when ttl is 0.
+	// execution and JSON encoding too. Entries live for two ttl: fresh,
+	// then stale while renewed. nil when ttl is 0.
 	responses *expirable.LRU[[sha256.Size]byte, cachedResponse]
 	group     singleflight.Group
+	// renewing holds the keys of responses being renewed.
+	renewing sync.Map
 	// gen counts purges, so that a query that started before a purge does
 	// not store its (older) result after it.
 	gen    atomic.Uint64
@@ -59,7 +63,7 @@ func newQueryCache(size int, ttl time.Duration) *queryCache {
 	c := &queryCache{ttl: ttl}
 	if ttl > 0 {
 		c.lru = expirable.NewLRU[string, *neo4j.EagerResult](size, nil, ttl)
-		c.responses = expirable.NewLRU[[sha256.Size]byte, cachedResponse](size, nil, ttl)
+		c.responses = expirable.NewLRU[[sha256.Size]byte, cachedResponse](size, nil, 2*ttl)
 	}
 	return c
 }
@@ -73,7 +77,7 @@ func (c *queryCache) get(ctx context.Context, query string, params map[string]an
 		return nil, fmt.Errorf("cache key: %w", err)
 	}
 	key := query + "\x00" + string(p)
-	if c.lru != nil {
+	if _, renewing := ctx.Value(renewCtx{}).(renewCtx); c.lru != nil && !renewing {
 		if res, ok := c.lru.Get(key); ok {
 			c.hits.Add(1)
 			return res, nil
@@ -115,7 +119,12 @@ type cachedResponse struct {
 	body        []byte
 	contentType string
 	operation   string // for the request log
+	stored      time.Time
 }
+
+// renewCtx marks the context of a renewal: its queries skip the cached
+// results, which are as old as the response being renewed.
+type renewCtx struct{}
 
 // cacheableCtx marks, from inside gqlgen, that a response may be kept: a
 // query (not a mutation) that answered without errors.
@@ -144,7 +153,11 @@ func markCacheable(ctx context.Context, next graphql.ResponseHandler) *graphql.R
 
 // serveCached answers a POST /graphql whose body (and Accept header) it has
 // answered within ttl from the kept response, and keeps the responses
-// that markCacheable approves.
+// that markCacheable approves. A response older than ttl is still served
+// for another ttl while one background request renews it: a busy question
+// never makes its clients wait for its expiry, and an answer is at most
+// two ttl old, or one ttl and one renewal when the question is asked
+// again in its second ttl.
 func (c *queryCache) serveCached(next http.Handler) http.Handler {
 	if c == nil || c.responses == nil {
 		return next
@@ -164,27 +177,65 @@ func (c *queryCache) serveCached(next http.Handler) http.Handler {
 		h.Sum(key[:0])
 		if hit, ok := c.responses.Get(key); ok {
 			c.hits.Add(1)
+			state := "hit"
+			if time.Since(hit.stored) >= c.ttl {
+				state = "stale"
+				c.renew(next, key, req.Header.Clone(), body)
+			}
 			if info, ok := req.Context().Value(requestInfoCtx{}).(*requestInfo); ok {
 				info.operation = hit.operation + " (cached)"
 			}
 			w.Header().Set("Content-Type", hit.contentType)
-			w.Header().Set("X-Cache", "hit")
+			w.Header().Set("X-Cache", state)
 			// A failed write means the client left.
 			if _, err := w.Write(hit.body); err != nil {
 				return
 			}
 			return
 		}
-		gen := c.gen.Load()
-		flag := &cacheable{}
-		rec := &teeRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, req.WithContext(context.WithValue(req.Context(), cacheableCtx{}, flag)))
-		if flag.ok.Load() && rec.status == http.StatusOK && c.gen.Load() == gen && rec.buf.Len() <= maxCachedResponse {
-			op, _ := flag.operation.Load().(string)
-			c.responses.Add(key, cachedResponse{body: rec.buf.Bytes(), contentType: rec.Header().Get("Content-Type"), operation: op})
-		}
+		c.serveAndKeep(next, key, w, req)
 	})
 }
+
+// serveAndKeep runs req through next and keeps the response when it may.
+func (c *queryCache) serveAndKeep(next http.Handler, key [sha256.Size]byte, w http.ResponseWriter, req *http.Request) {
+	gen := c.gen.Load()
+	flag := &cacheable{}
+	rec := &teeRecorder{ResponseWriter: w}
+	next.ServeHTTP(rec, req.WithContext(context.WithValue(req.Context(), cacheableCtx{}, flag)))
+	if flag.ok.Load() && rec.status == http.StatusOK && c.gen.Load() == gen && rec.buf.Len() <= maxCachedResponse {
+		op, _ := flag.operation.Load().(string)
+		c.responses.Add(key, cachedResponse{body: rec.buf.Bytes(), contentType: rec.Header().Get("Content-Type"),
+			operation: op, stored: time.Now()})
+	}
+}
+
+// renew asks the question of a stale response again in the background,
+// once however many clients see it stale, and keeps the new answer.
+func (c *queryCache) renew(next http.Handler, key [sha256.Size]byte, header http.Header, body []byte) {
+	if _, busy := c.renewing.LoadOrStore(key, true); busy {
+		return
+	}
+	go func() {
+		defer c.renewing.Delete(key)
+		ctx, cancel := context.WithTimeout(context.WithValue(context.Background(), renewCtx{}, renewCtx{}), sharedQueryTimeout)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
+		if err != nil {
+			return
+		}
+		req.Header = header
+		c.serveAndKeep(next, key, discardResponse{header: http.Header{}}, req)
+	}()
+}
+
+// discardResponse is the ResponseWriter of a renewal, which nobody reads
+// but the cache.
+type discardResponse struct{ header http.Header }
+
+func (d discardResponse) Header() http.Header         { return d.header }
+func (d discardResponse) Write(b []byte) (int, error) { return len(b), nil }
+func (d discardResponse) WriteHeader(int)             {}
 
 // maxCachedResponse bounds one kept response, so that the cache's memory
 // stays near size times this.

@@ -342,6 +342,22 @@ func grepLines(s, sub string) string {
 	return strings.Join(out, "\n")
 }
 
+// postCached posts a raw GraphQL request body and returns the response's
+// X-Cache header and body.
+func postCached(t *testing.T, s *testServer, body string) (string, string) {
+	t.Helper()
+	resp, err := s.Client().Post(s.URL+"/graphql", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.Header.Get("X-Cache"), string(answer)
+}
+
 func TestResponseCache(t *testing.T) {
 	driver := mustOpenNeo4j(t)
 	mustLoadFixture(t, driver)
@@ -351,23 +367,7 @@ func TestResponseCache(t *testing.T) {
 		o.Resolver.Ingester = &fakeIngester{}
 	})
 	const q = `{"query": "{ supplies(filter: {supplier: \"MAZ\"}) { totalCount } }"}`
-	post := func() (string, string) {
-		req, err := http.NewRequest(http.MethodPost, s.URL+"/graphql", strings.NewReader(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := s.Client().Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.Header.Get("X-Cache"), string(body)
-	}
+	post := func() (string, string) { return postCached(t, s, q) }
 	first, body1 := post()
 	second, body2 := post()
 	if first != "" || second != "hit" || body1 != body2 || !strings.Contains(body1, `"totalCount":2`) {
@@ -393,5 +393,42 @@ func TestResponseCache(t *testing.T) {
 	s.post(t, bad, nil, nil)
 	if resp := s.post(t, bad, nil, nil); len(resp.Errors) == 0 {
 		t.Error("an error response was cached as a success")
+	}
+}
+
+// TestStaleResponseIsRenewed checks that a response past its TTL is still
+// served, marked stale, while one background request renews it, and that
+// the renewed answer reads the database afresh.
+func TestStaleResponseIsRenewed(t *testing.T) {
+	driver := mustOpenNeo4j(t)
+	mustLoadFixture(t, driver)
+	const ttl = 2 * time.Second
+	s := mustServe(t, driver, func(o *Options) { o.CacheTTL = ttl })
+	const q = `{"query": "{ entity(id: \"enterprise:maz\") { name } }"}`
+	post := func() (string, string) { return postCached(t, s, q) }
+	if _, body := post(); !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("first answer %s, want MAZ", body)
+	}
+	mustRun(t, driver, `MATCH (e:Entity {id: 'enterprise:maz'}) SET e.name = 'MAZ (renamed)'`, nil)
+	if state, body := post(); state != "hit" || !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("within the TTL: X-Cache %q, %s; want a hit with the old name", state, body)
+	}
+	time.Sleep(ttl + ttl/10)
+	if state, body := post(); state != "stale" || !strings.Contains(body, `"name":"MAZ"`) {
+		t.Fatalf("past the TTL: X-Cache %q, %s; want the old answer, stale", state, body)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		state, body := post()
+		if strings.Contains(body, "MAZ (renamed)") {
+			if state == "" {
+				t.Errorf("the renewed answer came from a miss, not from the renewal")
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the renamed entity never showed: last X-Cache %q, %s", state, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -188,7 +188,8 @@ var sayVerbs = set("said", "says", "noted", "stressed", "told", "added", "explai
 // speakerTitles near an enterprise name make it the speaker's company:
 // "BELAZ Director General ... said".
 var speakerTitles = set("director", "ceo", "head", "chairman", "deputy", "spokesman", "spokeswoman",
-	"manager", "president", "press", "service", "representative", "official", "statement", "executive")
+	"manager", "president", "press", "service", "representative", "official", "statement", "executive",
+	"engineer", "agronomist", "owner", "founder")
 
 // findSpeakers notes, per paragraph, the enterprise whose representative
 // speaks in it, so that "we will supply" in a company's quote means the
@@ -207,12 +208,28 @@ func (d *doc) findSpeakers() {
 			}
 			d.speaker[-1] = first
 		}
+		d.weIsSpeaker()
 	}()
 	for _, s := range d.sents {
 		if _, done := d.speaker[s.Para]; done {
 			continue
 		}
 		toks := s.Tokens
+		// "Keramin's sales director", "says Pobeda's chief engineer": a
+		// firm's representative is introduced, quote or not.
+		for _, m := range s.mentions {
+			if m.typ != gazetteer.Enterprise || m.modifier || m.end+1 >= len(toks) || toks[m.end].Norm != "'s" {
+				continue
+			}
+			for k := m.end + 1; k < min(len(toks), m.end+4); k++ {
+				if speakerTitles[toks[k].Norm] && toks[k].Norm != "statement" && toks[k].Norm != "service" {
+					d.speaker[s.Para] = m.id
+				}
+			}
+		}
+		if _, done := d.speaker[s.Para]; done {
+			continue
+		}
 		for i, t := range toks {
 			if !sayVerbs[t.Norm] {
 				continue
@@ -638,4 +655,30 @@ func (d *doc) enterpriseIn(city string, recent []mention) string {
 		}
 	}
 	return ""
+}
+
+// speakingFirm is the firm whose representative speaks in a paragraph, or
+// in the article when it is an interview, or "".
+func (d *doc) speakingFirm(para int) string {
+	if e := d.speaker[para]; e != "" {
+		return e
+	}
+	return d.speaker[-1]
+}
+
+// weIsSpeaker makes "we", "our" and "us" the speaking firm where a firm's
+// representative speaks: in "we buy all our fertiliser there", said by
+// Pobeda's chief engineer, "we" is Pobeda, not the country.
+func (d *doc) weIsSpeaker() {
+	for _, s := range d.sents {
+		firm := d.speakingFirm(s.Para)
+		if firm == "" {
+			continue
+		}
+		for k, m := range s.mentions {
+			if m.id == pronWe {
+				s.mentions[k].id, s.mentions[k].typ = firm, gazetteer.Enterprise
+			}
+		}
+	}
 }

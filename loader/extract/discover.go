@@ -16,6 +16,8 @@ const (
 	confSubsidiary = 0.8  // "Amkodor-Onego" after a known "Amkodor"
 	confPerson     = 0.8
 	confGoods      = 0.5 // goods named after "deliveries of", not in the gazetteer
+	confNewsName   = 0.6 // "the Urozhai agricultural company", "the dealer Agrotekhservis"
+	confRepeat     = 0.6 // "Pobeda" after "the Pobeda agricultural company"
 )
 
 // capStop are capitalised words that open sentences or headlines and are
@@ -93,6 +95,9 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			d.discovered[id].Parent = parent
 		}
 		d.setCountryFromContext(id, toks, start, end)
+		if parent == "" {
+			d.noteFirmName(id, toks[nameStart:nameEnd])
+		}
 		found = append(found, mention{start: start, end: end, id: id, typ: gazetteer.Enterprise, conf: conf})
 	}
 	for i := 0; i < len(toks); i++ {
@@ -139,15 +144,10 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if !isNameWord(t) || (capStop[t.Norm] && !t.AllCaps()) {
 			continue
 		}
-		// A place joined by a hyphen to a name after an organisation noun
-		// is a firm named after its town: "the municipal carrier
-		// Kaliningrad-GorTrans".
-		if k := mentionAt(ms, i); k >= 0 && isPlace(ms[k].typ) && ms[k].start == i && i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" {
-			if m := ms[k]; m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space && isNameWord(toks[m.end+1]) {
-				add(i, m.end+2, i, m.end+2, confOrgNoun, "")
-				i = m.end + 1
-				continue
-			}
+		if start, end, ns, ne, ok := d.discoverNewsName(ms, toks, i); ok {
+			add(start, end, ns, ne, confNewsName, "")
+			i = end - 1
+			continue
 		}
 		// A known enterprise joined by a hyphen to a capitalised word is
 		// its subsidiary: Amkodor-Onego, BELAZ-24.
@@ -155,7 +155,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			m := ms[k]
 			if m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space &&
 				isNameWord(toks[m.end+1]) && !isModelCode(toks[m.end+1]) {
-				add(i, m.end+2, i, m.end+2, confSubsidiary, m.id)
+				e := m.end + 2
+				// "UEC-Perm Motors": the subsidiary's name runs on to its
+				// organisation word.
+				if r := capRun(toks, m.end+1, 3); r > e && orgHeads[toks[r-1].Norm] {
+					e = r
+				}
+				add(i, e, i, e, confSubsidiary, m.id)
 			}
 			i = m.end - 1
 			continue
@@ -167,7 +173,8 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// "Russia's Avtoelektronika", "the Minsk-based Integral", "Elsib
 		// from Novosibirsk": an unknown name tied to a place is a firm.
 		afterName := i > 0 && (firstNames[toks[i-1].Norm] || personTitles[toks[i-1].Norm] || isInitialToken(toks[i-1]))
-		if end-i <= 2 && mentionAt(ms, i) < 0 && !firstNames[t.Norm] && !personTitles[t.Norm] && !notOrg[t.Norm] && !afterName &&
+		runStart := i == 0 || !isNameWord(toks[i-1]) || capStop[toks[i-1].Norm]
+		if end-i <= 2 && runStart && mentionAt(ms, i) < 0 && !firstNames[t.Norm] && !personTitles[t.Norm] && !notOrg[t.Norm] && !afterName &&
 			d.gaz.Demonym(t.Norm) == "" && (placePossessive(ms, toks, i) || placeBased(ms, toks, i) || fromPlace(ms, toks, end) && !qualified(ms, toks, i)) {
 			add(i, end, i, end, confOrgNoun-0.1, "")
 			i = end - 1
@@ -220,9 +227,17 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				continue
 			}
 		}
-		// "Cheboksary Trolleybus Administration": a city's transit
-		// operator, which buys vehicles like any firm.
-		if head := lastNameWord(toks, i, end); head > i && transitOperatorHeads[toks[head].Norm] && transitWords[toks[head-1].Norm] {
+		// "Food Corporation of Kazakhstan": a name, an organisation word
+		// and "of" a place.
+		if k := orgOfPlace(ms, toks, i, end); k > 0 && !containsNotOrg(toks, i, end) {
+			add(i, end, i, end, confOrgHead, "")
+			i = end - 1
+			continue
+		}
+		// "Cheboksary Trolleybus Administration", "Smolensk Tram and
+		// Trolleybus Administration": a city's transit operator, which
+		// buys vehicles like any firm.
+		if head := lastNameWord(toks, i, end); head > i && transitOperator(toks, i, head) {
 			add(i, end, i, end, confOrgHead, "")
 			i = end - 1
 			continue
@@ -243,7 +258,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// A name before a lowercase organisation noun: the Bryanskselmash
 		// plant. Not when the name is a known place ("the Minsk plant").
-		if end < len(toks) && deicticTypes[toks[end].Norm] == "Enterprise" && !toks[end].Cap &&
+		if end < len(toks) && deicticTypes[toks[end].Norm] == "Enterprise" && !toks[end].Cap && i > 0 && !d.definedAcronym(t) &&
 			mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) && end-i <= 3 && d.gaz.Demonym(t.Norm) == "" &&
 			!(toks[end].Norm == "works" && (i == 0 || !determiners[toks[i-1].Norm])) { // "Cooperation works both ways"
 			add(i, end+1, i, end, confOrgNoun, "")
@@ -616,7 +631,7 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [
 	for i < end {
 		// Skip what may stand before goods: articles, numbers, "more
 		// than", brands and demonyms.
-		for i < end && (determiners[toks[i].Norm] || toks[i].Kind == text.Number || toks[i].Norm == "more" ||
+		for i < end && (determiners[toks[i].Norm] || toks[i].Kind == text.Number || numberWords[toks[i].Norm] > 0 || toks[i].Norm == "more" ||
 			toks[i].Norm == "than" || toks[i].Norm == "over" || toks[i].Norm == "about" || toks[i].Norm == "around" ||
 			toks[i].Norm == "up" || toks[i].Norm == "new" || toks[i].Norm == "additional" || toks[i].Norm == "further" ||
 			toks[i].Cap || toks[i].IsDash() || toks[i].IsQuote() || mentionAt(ms, i) >= 0 && ms[mentionAt(ms, i)].typ != gazetteer.Product) {

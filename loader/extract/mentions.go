@@ -47,6 +47,10 @@ type doc struct {
 	order     []string
 	// discovered holds entities found by cue patterns, not the gazetteer.
 	discovered map[string]*Entity
+	// acronyms defined for lowercase things: "(PTA)" after "terephthalic acid".
+	acronyms map[string]bool
+	// firmNames are discovered firms' names, matched bare later on.
+	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
 	// titled is set when the text opens with the headline paragraph.
@@ -89,6 +93,7 @@ func (d *doc) findMentions() {
 		}
 		ms = modelBrands(s.Tokens, ms)
 		ms = d.listedRegions(s, ms)
+		ms = d.discoveredAgain(s, ms)
 		ms = d.discoverEnterprises(s, ms)
 		ms = d.discoverPersons(s, ms, persons)
 		ms = dropFieldProducts(s.Tokens, ms)

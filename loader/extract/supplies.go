@@ -751,6 +751,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
+	if d.handedOnToFirm(fa, sameSentence, supplier, recipient) {
+		return nil
+	}
 	// Goods must be named, unless a named firm supplies (its goods are
 	// known) or the statement continues one that named them.
 	if len(fa.products) == 0 && (!d.anyEnterprise(supplier) || !fa.generic && fa.quantity == 0) {

@@ -15,6 +15,7 @@ func (x *Extractor) Trace(doc *source.Document) string {
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
+	d.findSpeakers() // "we" in a firm's quote shows as the firm
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "# %s focus=%s addressee=%s home=%s firm=%s\n", doc.Origin, f.region, f.addressee, f.home, f.firm)
 	for _, s := range d.sents {
