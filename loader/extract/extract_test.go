@@ -225,6 +225,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Urozhai [combine harvesters] delivered x10"}},
 		{"a discovered farm as recipient", "Gomselmash has agreed to supply nine forage harvesters to the Razdolye dairy farm near Buzuluk.",
 			[]string{"Gomselmash -> Razdolye [forage harvesters] contracted x9"}},
+		{"a total split by maker after a colon", "Last year farms in the Omsk region bought 150 new tractors: 90 from MTZ and 40 from the Petersburg Tractor Plant.",
+			[]string{"MTZ -> Omsk Oblast [tractors] delivered x90", "Petersburg Tractor Plant -> Omsk Oblast [tractors] delivered x40"}},
+		{"items that exceed the total are no split", "Gomselmash shipped 30 combines to Omsk Oblast: 120 from its Gomel plant were shipped earlier.",
+			[]string{"Gomselmash -> Omsk Oblast [combine harvesters] delivered x30"}},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
 			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
 	} {

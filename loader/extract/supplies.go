@@ -422,6 +422,9 @@ func (d *doc) findSupplies(f focus) []*fact {
 			if distinctSuppliers(included) >= 2 {
 				parts = nil // "85 buses, including 40 MAZ and 45 PAZ buses": the items, not the sum
 			}
+			if items := breakdown(fa, tr); len(items) > 0 {
+				parts = items // "bought 410 combines: 260 from Rostselmash and 118 from Gomselmash"
+			}
 			for _, part := range append(parts, included...) {
 				facts = append(facts, part)
 				lastInSentence = part
@@ -2722,3 +2725,64 @@ func inEventName(toks []text.Token, m mention) bool {
 // eventHeads end the names of events and bodies that take a place name.
 var eventHeads = set("forum", "summit", "exhibition", "expo", "fair", "show", "week", "congress",
 	"conference", "festival", "games", "university", "institute", "academy", "council")
+
+// breakdown reads the split of a total by maker that news write after a
+// colon or a dash: "farms bought 410 new combines: 260 from Rostselmash and
+// 118 from Gomselmash". Each "N from X" (or "N by X", "N made by X") is the
+// same supply from maker X with its own number; the items must not add up
+// to more than the total. The total itself is then not a deal of one maker.
+func breakdown(fa *fact, tr trigger) []*fact {
+	s := fa.sent
+	toks := s.Tokens
+	if fa.quantity == 0 {
+		return nil
+	}
+	colon := -1
+	for k := tr.at + 1; k < len(toks); k++ {
+		if toks[k].Norm == ":" || toks[k].IsDash() && toks[k].Space {
+			colon = k
+			break
+		}
+		if toks[k].Norm == ";" || toks[k].Norm == "." {
+			return nil
+		}
+	}
+	if colon < 0 {
+		return nil
+	}
+	var out []*fact
+	sum := 0
+	for k := colon + 1; k < len(toks); k++ {
+		if toks[k].Norm == ";" || toks[k].Norm == "." {
+			break
+		}
+		if toks[k].Kind != text.Number {
+			continue
+		}
+		n := atoiSafe(toks[k].Norm)
+		// "260 from Rostselmash", "118 units by Gomselmash", "40 made by MAZ".
+		j := k + 1
+		for j < len(toks) && j <= k+3 && toks[j].Kind == text.Word && toks[j].Norm != "from" && toks[j].Norm != "by" && mentionAt(s.mentions, j) < 0 {
+			j++
+		}
+		if n <= 0 || j+1 >= len(toks) || toks[j].Norm != "from" && toks[j].Norm != "by" {
+			continue
+		}
+		if toks[j+1].Norm == "the" && j+2 < len(toks) {
+			j++
+		}
+		m := mentionAt(s.mentions, j+1)
+		if m < 0 || s.mentions[m].typ != gazetteer.Enterprise || s.mentions[m].start != j+1 || contains(fa.recipient, s.mentions[m].id) {
+			continue
+		}
+		cp := *fa
+		cp.supplier, cp.quantity = []string{s.mentions[m].id}, n
+		out = append(out, &cp)
+		sum += n
+		k = s.mentions[m].end - 1
+	}
+	if sum > fa.quantity {
+		return nil
+	}
+	return out
+}
