@@ -229,6 +229,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Omsk Oblast [tractors] delivered x90", "Petersburg Tractor Plant -> Omsk Oblast [tractors] delivered x40"}},
 		{"items that exceed the total are no split", "Gomselmash shipped 30 combines to Omsk Oblast: 120 from its Gomel plant were shipped earlier.",
 			[]string{"Gomselmash -> Omsk Oblast [combine harvesters] delivered x30"}},
+		{"bare 'tiles' are ceramic tiles", "Last year Keramin exported tiles to Kazakhstan.",
+			[]string{"Keramin -> Kazakhstan [ceramic tiles] delivered"}},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
 			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
 	} {
