@@ -231,6 +231,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Omsk Oblast [combine harvesters] delivered x30"}},
 		{"bare 'tiles' are ceramic tiles", "Last year Keramin exported tiles to Kazakhstan.",
 			[]string{"Keramin -> Kazakhstan [ceramic tiles] delivered"}},
+		{"goods a firm added are goods it received", "Last month the Eastern Mining Company added twelve more BELAZ dump trucks to its fleet.",
+			[]string{"BelAZ -> Eastern Mining Company [dump trucks] delivered x12"}},
+		{"'added' without a count of goods is no supply", "Rostselmash added new dealers in the Omsk region last year.", nil},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
 			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
 	} {

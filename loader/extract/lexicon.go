@@ -83,7 +83,8 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"uses", "used", "using", "operate", "operates", "operated", "operating", "choose",
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
-	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation")
+	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation",
+	"add", "adds", "added")
 
 // Status cues, matched on words near a trigger.
 var (
@@ -103,7 +104,7 @@ var (
 	pastCues = set("supplied", "delivered", "shipped", "exported", "sold", "sent", "provided",
 		"received", "bought", "purchased", "acquired", "imported", "chose", "chosen", "got", "took",
 		"dispatched", "transferred", "handed", "went", "arrived", "leased", "procured", "opted",
-		"equipped", "manufactured", "already", "last", "ago", "earlier", "past", "has", "have", "had")
+		"equipped", "manufactured", "added", "already", "last", "ago", "earlier", "past", "has", "have", "had")
 	ongoingCues = set("supplies", "delivers", "ships", "exports", "sells", "sends", "provides",
 		"buys", "uses", "operates", "receives", "imports", "run", "runs", "works", "work",
 		"use", "operate", "regularly", "continue", "continues", "continuing", "ongoing",

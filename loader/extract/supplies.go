@@ -204,6 +204,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			if next == "to" && w == "used" { // "used to"
 				continue
 			}
+		case "add", "adds", "added":
+			// "the company added two more Palesse machines", "the carrier
+			// adds 20 new buses to its fleet": a count of goods follows.
+			if !countAhead(toks, i) {
+				continue
+			}
 		case "get", "gets", "got":
 			if next == "interested" || next == "acquainted" || next == "to" || next == "into" || next == "involved" || next == "used" {
 				continue
@@ -2785,4 +2791,18 @@ func breakdown(fa *fact, tr trigger) []*fact {
 		return nil
 	}
 	return out
+}
+
+// countAhead reports a count of goods right after i: "added two more
+// machines", "adds 20 new buses".
+func countAhead(toks []text.Token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 {
+			return k+1 < len(toks) && (toks[k+1].Kind == text.Word || toks[k+1].Norm == "more")
+		}
+		if toks[k].Norm != "another" && toks[k].Norm != "a" && toks[k].Norm != "further" && toks[k].Norm != "some" {
+			return false
+		}
+	}
+	return false
 }
