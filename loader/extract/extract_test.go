@@ -236,6 +236,11 @@ func TestSupplies(t *testing.T) {
 		{"'added' without a count of goods is no supply", "Rostselmash added new dealers in the Omsk region last year.", nil},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
 			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
+		{"the owner of a market sells to it", "Gomselmash makes combine harvesters. Altai Krai is one of Gomselmash's largest markets in Siberia.",
+			[]string{"Gomselmash -> Altai Krai [combine harvesters] ongoing"}},
+		{"presence on a market is no buyer", "Gomselmash is present on the Russian market.", nil},
+		{"a market named after its deal is no deal of its own", "Moscow remains Mogilevliftmash's key market. Mogilevliftmash shipped 40 elevators to Moscow.",
+			[]string{"Mogilevliftmash -> Moscow [elevators] delivered x40"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

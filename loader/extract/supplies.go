@@ -23,6 +23,9 @@ type fact struct {
 	// title marks a fact read from the headline, which retells the lead in
 	// the present tense; it never makes a deal of its own.
 	title bool
+	// market marks "Moscow remains our key market": a standing relation
+	// that names no deal; a deal told later never merges into it.
+	market bool
 }
 
 // trigger is a word that states a supply.
@@ -45,6 +48,64 @@ func copulaBefore(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// copulaBeforePhrase reports "is one of the holding's largest markets": a
+// form of "be" before the noun phrase that ends at i, read back over its
+// determiners, possessors and modifiers but not over a preposition ("is
+// present on the Russian market") or punctuation.
+func copulaBeforePhrase(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := toks[k]
+		switch {
+		case t.Norm == "'s" || t.Norm == "'":
+			continue
+		case t.Kind != text.Word:
+			return false
+		}
+		switch t.Norm {
+		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "being":
+			return true
+		case "of":
+			if k == 0 || toks[k-1].Norm != "one" && toks[k-1].Norm != "among" {
+				return false
+			}
+		case "and", "or", "but", "which", "that", "who", "while":
+			return false
+		}
+		if isPrepLike(t.Norm) && t.Norm != "of" {
+			return false
+		}
+	}
+	return false
+}
+
+// possessivePronouns own what follows them: "our largest market".
+var possessivePronouns = set("our", "its", "their", "his", "her", "my", "your")
+
+// ownsBuyerNoun reports "our largest market", "MTZ's key customers": the
+// party r owns the buyer noun at i, and so sells to whoever that is.
+func ownsBuyerNoun(toks []text.Token, r *role, i int) bool {
+	if !r.left || r.m.end > i {
+		return false
+	}
+	start := r.m.end
+	switch {
+	case r.poss:
+		start++
+	case r.m.end-r.m.start == 1 && possessivePronouns[toks[r.m.start].Norm]:
+	default:
+		return false
+	}
+	if i-start > 3 {
+		return false
+	}
+	for k := start; k < i; k++ {
+		if toks[k].Kind != text.Word || isPrepLike(toks[k].Norm) || beForms[toks[k].Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // copulaAfter reports "the second largest buyer is Kazakhstan", "other
@@ -100,12 +161,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if (w == "delivery" || w == "deliveries") && (prev == "took" || prev == "take" || prev == "takes" || prev == "taken" || prev == "taking") {
 			tr.get, tr.noun = true, false // "took delivery of": received
 		}
-		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) {
+		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) && !copulaBeforePhrase(toks, i) {
 			continue
 		}
 		// "Russia remains the main market": only a copula makes a market a
 		// buyer; "the market of Russia" and "on the Russian market" do not.
-		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i)) {
+		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i) && !copulaBeforePhrase(toks, i)) {
 			continue
 		}
 		if w == "fleet" || w == "fleets" {
@@ -437,7 +498,25 @@ func (d *doc) findSupplies(f focus) []*fact {
 			}
 		}
 	}
-	return facts
+	return dropRestatedMarkets(facts)
+}
+
+// dropRestatedMarkets drops "X is our key market" when a deal of the same
+// parties is told elsewhere in the article.
+func dropRestatedMarkets(facts []*fact) []*fact {
+	out := facts[:0]
+	for _, fa := range facts {
+		restated := false
+		for _, o := range facts {
+			if fa.market && !o.market && sameIDs(fa.supplier, o.supplier) && sameIDs(fa.recipient, o.recipient) {
+				restated = true
+			}
+		}
+		if !restated {
+			out = append(out, fa)
+		}
+	}
+	return out
 }
 
 // repeatsTitle reports whether s is the headline printed again as the
@@ -743,6 +822,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.products = d.firmGoods(f.firm, s.index)
 		}
 	}
+	// "Altai Krai is one of Gomselmash's largest markets": the goods the
+	// firm last shipped, or makes.
+	if len(fa.products) == 0 && tr.copula && len(supplier) == 1 && d.anyEnterprise(supplier) {
+		fa.products = lastGoodsOf(supplier[0], facts)
+		if len(fa.products) == 0 {
+			fa.products = d.firmGoods(supplier[0], s.index)
+		}
+	}
 	// "... and the two companies have agreed to increase deliveries": the
 	// same goods, when the sentence goes on about the same parties.
 	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) &&
@@ -779,9 +866,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 		return nil
 	}
-	if prev != nil && prev.title {
+	// "Moscow remains our key market", after the deliveries to Moscow were
+	// told: a market names no deal of its own.
+	if tr.copula && fa.quantity == 0 {
+		for _, o := range facts {
+			if sameIDs(supplier, o.supplier) && sameIDs(recipient, o.recipient) {
+				return nil
+			}
+		}
+	}
+	if prev != nil && (prev.title || prev.market) {
 		prev = nil // the body tells a deal anew; a headline never absorbs it
 	}
+	fa.market = tr.copula && fa.quantity == 0
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
 		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
 		// The same deal told again: update it instead of adding one.
@@ -1160,10 +1257,15 @@ func dropWe(ids []string) ([]string, bool) {
 
 // assignRoles picks supplier and recipient among the parties of a clause.
 func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus, products []string) (supplier, recipient []string) {
-	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy, through *role
+	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy, through, owner *role
 	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
 		r := &roles[i]
+		// "Moscow is our largest market": the owner of the market sells.
+		if tr.copula && owner == nil && ownsBuyerNoun(s.Tokens, r, tr.at) {
+			owner = r
+			continue
+		}
 		if r.left && aside[r.m.start] {
 			continue // inside ", which ...," or brackets: not the subject
 		}
@@ -1292,6 +1394,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			recipient = ids(in) // "a contract for deliveries in Tatarstan"
 		}
 	case tr.copula:
+		if subject != nil && subject.dist >= 100 {
+			subject = nil // "Farmers all over Russia, but the south is our core market"
+		}
 		recipient = ids(first(subject, possessor))
 		if recipient == nil {
 			for i := range roles {
@@ -1301,7 +1406,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				}
 			}
 		}
-		supplier = ids(first(maker, fromBy))
+		supplier = ids(first(maker, fromBy, owner))
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
 		// verb receives; by-phrases before it name makers; "acquired from
