@@ -241,6 +241,8 @@ func TestSupplies(t *testing.T) {
 		{"presence on a market is no buyer", "Gomselmash is present on the Russian market.", nil},
 		{"a market named after its deal is no deal of its own", "Moscow remains Mogilevliftmash's key market. Mogilevliftmash shipped 40 elevators to Moscow.",
 			[]string{"Mogilevliftmash -> Moscow [elevators] delivered x40"}},
+		{"a retailer in a contract buys", "The toy maker Polesie has signed a contract with the retailer Detsky Mir for the supply of 1.5 million toys.",
+			[]string{"Polesie -> Detsky Mir [toys] contracted"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

@@ -1372,7 +1372,23 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				parties = appendUnique(parties, r.m.id)
 			}
 		}
-		supplier = d.pickMaker(parties, products, maker, f)
+		// A retail chain sells to shoppers: in a contract with a maker it
+		// is the buyer ("Polesie has signed a contract with the retailer
+		// Detsky Mir for the supply of toys").
+		var sellers []string
+		for _, id := range parties {
+			if e := d.entity(id); e == nil || e.Sector != "retail" {
+				sellers = append(sellers, id)
+			}
+		}
+		if maker != nil && !contains(sellers, maker.m.id) {
+			maker = nil
+		}
+		supplier = d.pickMaker(sellers, products, maker, f)
+		if supplier == nil && len(sellers) == 1 && len(parties) == 2 && d.entity(sellers[0]) != nil &&
+			d.entity(sellers[0]).Type == string(gazetteer.Enterprise) {
+			supplier = sellers
+		}
 		if supplier == nil {
 			// "Mogilevliftmash is another good example. ... the region
 			// signed a contract for 150 elevators": the firm just named.
