@@ -243,6 +243,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mogilevliftmash -> Moscow [elevators] delivered x40"}},
 		{"a retailer in a contract buys", "The toy maker Polesie has signed a contract with the retailer Detsky Mir for the supply of 1.5 million toys.",
 			[]string{"Polesie -> Detsky Mir [toys] contracted"}},
+		{"a demonym before coordinated modifiers of buyers", "Grodno Azot is negotiating deliveries of caprolactam to Vietnamese chemical and fibre companies.",
+			[]string{"Grodno Azot -> Vietnam [caprolactam] negotiating"}},
+		{"a demonym on the goods is no party", "Farmers bought Russian tractors and Belarusian combines for their farms.", nil},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

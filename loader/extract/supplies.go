@@ -1288,8 +1288,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			maker = r
 			continue
 		}
-		if r.m.modifier && r.m.typ == gazetteer.Country {
-			continue // "Belarus tractors": the goods' origin, not a party
+		// "Belarus tractors": the goods' origin, not a party; but "to
+		// Vietnamese textile companies" names the buyers.
+		if r.m.modifier && r.m.typ == gazetteer.Country && !(r.m.demonym && !r.left && demonymParty(s.Tokens, r.m)) {
+			continue
 		}
 		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m) || homeOfSomething(s.Tokens, r.m) ||
 			locatesFirm(s, r.m)) {
@@ -1680,11 +1682,13 @@ var partyNouns = set("market", "markets", "customers", "customer", "buyers", "co
 // demonymParty reports whether a demonym stands for its country as a party
 // rather than as a mere adjective.
 func demonymParty(toks []text.Token, m mention) bool {
-	for k := m.end; k < len(toks) && k < m.end+3; k++ {
+	// "Vietnamese textile and fibre companies": modifiers, perhaps
+	// coordinated, before the noun.
+	for k := m.end; k < len(toks) && k < m.end+5; k++ {
 		if partyNouns[toks[k].Norm] {
 			return true
 		}
-		if toks[k].Kind != text.Word || toks[k].Cap {
+		if toks[k].Kind != text.Word || toks[k].Cap || isPrepLike(toks[k].Norm) || determiners[toks[k].Norm] {
 			return false
 		}
 	}
