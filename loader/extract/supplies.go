@@ -1588,7 +1588,17 @@ func attributive(toks []text.Token, ms []mention, m mention) bool {
 		return false
 	}
 	n := toks[m.end].Norm
-	return orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n]
+	if orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n] {
+		return true
+	}
+	// "textile and fibre companies": a coordinated modifier of the same
+	// organisations.
+	if (n == "and" || n == "or") && m.end+2 < len(toks) && toks[m.end+1].Kind == text.Word && !toks[m.end+1].Cap &&
+		mentionAt(ms, m.end+1) < 0 {
+		n2 := toks[m.end+2].Norm
+		return orgHeads[n2] || partyNouns[n2]
+	}
+	return false
 }
 
 var attributeNouns = set("industry", "sector", "market", "markets", "fleet", "fleets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
