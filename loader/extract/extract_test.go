@@ -246,6 +246,8 @@ func TestSupplies(t *testing.T) {
 		{"a demonym before coordinated modifiers of buyers", "Grodno Azot is negotiating deliveries of caprolactam to Vietnamese chemical and fibre companies.",
 			[]string{"Grodno Azot -> Vietnam [caprolactam] negotiating"}},
 		{"a demonym on the goods is no party", "Farmers bought Russian tractors and Belarusian combines for their farms.", nil},
+		{"the two sides of talks", "KAMAZ is in talks with the Food Corporation of Kazakhstan on 150 grain trucks.",
+			[]string{"KAMAZ -> Food Corporation of Kazakhstan [grain trucks] negotiating x150"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

@@ -199,6 +199,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if tr.noun && !tr.get && negotiatedBy(toks, i) {
 			tr.neutral = true
 		}
+		// "KAMAZ is in talks with the Food Corporation on 150 grain
+		// trucks": the two sides of the talks.
+		if (w == "talks" || w == "negotiations") && next == "with" {
+			tr.neutral, tr.noun, tr.get = true, true, false
+		}
 		// Words that are triggers only in some uses.
 		switch w {
 		case "operation":
