@@ -248,6 +248,9 @@ func TestSupplies(t *testing.T) {
 		{"a demonym on the goods is no party", "Farmers bought Russian tractors and Belarusian combines for their farms.", nil},
 		{"the two sides of talks", "KAMAZ is in talks with the Food Corporation of Kazakhstan on 150 grain trucks.",
 			[]string{"KAMAZ -> Food Corporation of Kazakhstan [grain trucks] negotiating x150"}},
+		{"a deal listed as parties, a colon and goods", "Deals signed at the exhibition include:\n\n– Gomselmash and the Aktobe agroholding Ak Bidai: 30 forage harvesters;",
+			[]string{"Gomselmash -> Ak Bidai [forage harvesters] contracted x30"}},
+		{"parties and a colon without a count of goods are no deal", "MTZ and Gomselmash: tractors and combines for the Russian market.", nil},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

@@ -483,6 +483,10 @@ func (d *doc) findSupplies(f focus) []*fact {
 		makers = append(makers, d.makerPairs(s)...)
 		triggers := findTriggers(s.Tokens, s.mentions)
 		var lastInSentence *fact
+		if fa := d.colonDeal(s); fa != nil {
+			facts = append(facts, fa)
+			triggers = nil // the listed deal is the statement
+		}
 		for _, tr := range triggers {
 			fa := d.readSupply(s, tr, f, makers, facts, lastInSentence)
 			if fa == nil {
@@ -504,6 +508,67 @@ func (d *doc) findSupplies(f focus) []*fact {
 		}
 	}
 	return dropRestatedMarkets(facts)
+}
+
+// colonDeal reads a deal listed as its two parties, a colon and the goods:
+// "– Gomselmash and the Aktobe agroholding Ak Bidai: 30 forage harvesters;".
+// The party that makes the goods supplies them to the other.
+func (d *doc) colonDeal(s *sentence) *fact {
+	toks, ms := s.Tokens, s.mentions
+	k := 0
+	for k < len(toks) && toks[k].IsDash() {
+		k++
+	}
+	a := mentionAt(ms, k)
+	if a < 0 || ms[a].start != k || ms[a].typ != gazetteer.Enterprise || ms[a].ref {
+		return nil
+	}
+	// The second party ends right before the colon.
+	colon := -1
+	for j := ms[a].end; j < len(toks) && j < ms[a].end+10; j++ {
+		if toks[j].Norm == ":" {
+			colon = j
+			break
+		}
+	}
+	if colon < 0 || ms[a].end >= len(toks) || toks[ms[a].end].Norm != "and" {
+		return nil
+	}
+	// "Amkodor and Almaty Tazalyk, the city's cleaning company:": the
+	// last party named before the colon.
+	b := -1
+	for j, m := range ms {
+		if j != a && m.start > ms[a].end && m.end <= colon && !m.ref && !m.demonym && (m.typ == gazetteer.Enterprise || isPlace(m.typ)) {
+			b = j
+		}
+	}
+	if b < 0 {
+		return nil
+	}
+	// A count of goods right after the colon.
+	if colon+2 >= len(toks) || toks[colon+1].Kind != text.Number {
+		return nil
+	}
+	var products []string
+	for _, m := range ms {
+		if m.typ == gazetteer.Product && m.start > colon && m.start <= colon+4 {
+			products = appendUnique(products, m.id)
+		}
+	}
+	if len(products) == 0 {
+		return nil
+	}
+	// The seller is named first, as a rule, unless the other makes them.
+	supplier, recipient := ms[a].id, ms[b].id
+	if !d.gaz.Makes(supplier, products[0]) && d.gaz.Makes(recipient, products[0]) {
+		supplier, recipient = recipient, supplier
+	}
+	sup, rec := d.validRoles([]string{supplier}, []string{recipient})
+	if len(sup) == 0 || len(rec) == 0 {
+		return nil
+	}
+	return &fact{sent: s, conf: 0.5, supplier: sup, recipient: rec, products: products, status: "contracted",
+		quantity: nearestQuantity(toks, ms, clause{start: colon + 1, end: len(toks)}, colon+1)}
 }
 
 // dropRestatedMarkets drops "X is our key market" when a deal of the same
