@@ -236,6 +236,21 @@ func TestSupplies(t *testing.T) {
 		{"'added' without a count of goods is no supply", "Rostselmash added new dealers in the Omsk region last year.", nil},
 		{"a discovered firm named bare later buys", "The Pobeda agricultural company farms wheat near Stavropol. Pobeda buys all its nitrogen fertiliser from Grodno Azot.",
 			[]string{"Grodno Azot -> Pobeda [nitrogen fertilizers] ongoing"}},
+		{"the owner of a market sells to it", "Gomselmash makes combine harvesters. Altai Krai is one of Gomselmash's largest markets in Siberia.",
+			[]string{"Gomselmash -> Altai Krai [combine harvesters] ongoing"}},
+		{"presence on a market is no buyer", "Gomselmash is present on the Russian market.", nil},
+		{"a market named after its deal is no deal of its own", "Moscow remains Mogilevliftmash's key market. Mogilevliftmash shipped 40 elevators to Moscow.",
+			[]string{"Mogilevliftmash -> Moscow [elevators] delivered x40"}},
+		{"a retailer in a contract buys", "The toy maker Polesie has signed a contract with the retailer Detsky Mir for the supply of 1.5 million toys.",
+			[]string{"Polesie -> Detsky Mir [toys] contracted"}},
+		{"a demonym before coordinated modifiers of buyers", "Grodno Azot is negotiating deliveries of caprolactam to Vietnamese chemical and fibre companies.",
+			[]string{"Grodno Azot -> Vietnam [caprolactam] negotiating"}},
+		{"a demonym on the goods is no party", "Farmers bought Russian tractors and Belarusian combines for their farms.", nil},
+		{"the two sides of talks", "KAMAZ is in talks with the Food Corporation of Kazakhstan on 150 grain trucks.",
+			[]string{"KAMAZ -> Food Corporation of Kazakhstan [grain trucks] negotiating x150"}},
+		{"a deal listed as parties, a colon and goods", "Deals signed at the exhibition include:\n\n– Gomselmash and the Aktobe agroholding Ak Bidai: 30 forage harvesters;",
+			[]string{"Gomselmash -> Ak Bidai [forage harvesters] contracted x30"}},
+		{"parties and a colon without a count of goods are no deal", "MTZ and Gomselmash: tractors and combines for the Russian market.", nil},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))
@@ -348,7 +363,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.94, 0.79},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.94, 0.81},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

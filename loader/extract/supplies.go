@@ -23,6 +23,9 @@ type fact struct {
 	// title marks a fact read from the headline, which retells the lead in
 	// the present tense; it never makes a deal of its own.
 	title bool
+	// market marks "Moscow remains our key market": a standing relation
+	// that names no deal; a deal told later never merges into it.
+	market bool
 }
 
 // trigger is a word that states a supply.
@@ -45,6 +48,64 @@ func copulaBefore(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// copulaBeforePhrase reports "is one of the holding's largest markets": a
+// form of "be" before the noun phrase that ends at i, read back over its
+// determiners, possessors and modifiers but not over a preposition ("is
+// present on the Russian market") or punctuation.
+func copulaBeforePhrase(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := toks[k]
+		switch {
+		case t.Norm == "'s" || t.Norm == "'":
+			continue
+		case t.Kind != text.Word:
+			return false
+		}
+		switch t.Norm {
+		case "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "being":
+			return true
+		case "of":
+			if k == 0 || toks[k-1].Norm != "one" && toks[k-1].Norm != "among" {
+				return false
+			}
+		case "and", "or", "but", "which", "that", "who", "while":
+			return false
+		}
+		if isPrepLike(t.Norm) && t.Norm != "of" {
+			return false
+		}
+	}
+	return false
+}
+
+// possessivePronouns own what follows them: "our largest market".
+var possessivePronouns = set("our", "its", "their", "his", "her", "my", "your")
+
+// ownsBuyerNoun reports "our largest market", "MTZ's key customers": the
+// party r owns the buyer noun at i, and so sells to whoever that is.
+func ownsBuyerNoun(toks []text.Token, r *role, i int) bool {
+	if !r.left || r.m.end > i {
+		return false
+	}
+	start := r.m.end
+	switch {
+	case r.poss:
+		start++
+	case r.m.end-r.m.start == 1 && possessivePronouns[toks[r.m.start].Norm]:
+	default:
+		return false
+	}
+	if i-start > 3 {
+		return false
+	}
+	for k := start; k < i; k++ {
+		if toks[k].Kind != text.Word || isPrepLike(toks[k].Norm) || beForms[toks[k].Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // copulaAfter reports "the second largest buyer is Kazakhstan", "other
@@ -100,12 +161,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if (w == "delivery" || w == "deliveries") && (prev == "took" || prev == "take" || prev == "takes" || prev == "taken" || prev == "taking") {
 			tr.get, tr.noun = true, false // "took delivery of": received
 		}
-		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) {
+		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) && !copulaBeforePhrase(toks, i) {
 			continue
 		}
 		// "Russia remains the main market": only a copula makes a market a
 		// buyer; "the market of Russia" and "on the Russian market" do not.
-		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i)) {
+		if (w == "market" || w == "markets") && (next == "of" || !copulaBefore(toks, i) && !copulaBeforePhrase(toks, i)) {
 			continue
 		}
 		if w == "fleet" || w == "fleets" {
@@ -137,6 +198,11 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		// parties of talks about a supply, like those of a contract.
 		if tr.noun && !tr.get && negotiatedBy(toks, i) {
 			tr.neutral = true
+		}
+		// "KAMAZ is in talks with the Food Corporation on 150 grain
+		// trucks": the two sides of the talks.
+		if (w == "talks" || w == "negotiations") && next == "with" {
+			tr.neutral, tr.noun, tr.get = true, true, false
 		}
 		// Words that are triggers only in some uses.
 		switch w {
@@ -417,6 +483,10 @@ func (d *doc) findSupplies(f focus) []*fact {
 		makers = append(makers, d.makerPairs(s)...)
 		triggers := findTriggers(s.Tokens, s.mentions)
 		var lastInSentence *fact
+		if fa := d.colonDeal(s); fa != nil {
+			facts = append(facts, fa)
+			triggers = nil // the listed deal is the statement
+		}
 		for _, tr := range triggers {
 			fa := d.readSupply(s, tr, f, makers, facts, lastInSentence)
 			if fa == nil {
@@ -437,7 +507,86 @@ func (d *doc) findSupplies(f focus) []*fact {
 			}
 		}
 	}
-	return facts
+	return dropRestatedMarkets(facts)
+}
+
+// colonDeal reads a deal listed as its two parties, a colon and the goods:
+// "– Gomselmash and the Aktobe agroholding Ak Bidai: 30 forage harvesters;".
+// The party that makes the goods supplies them to the other.
+func (d *doc) colonDeal(s *sentence) *fact {
+	toks, ms := s.Tokens, s.mentions
+	k := 0
+	for k < len(toks) && toks[k].IsDash() {
+		k++
+	}
+	a := mentionAt(ms, k)
+	if a < 0 || ms[a].start != k || ms[a].typ != gazetteer.Enterprise || ms[a].ref {
+		return nil
+	}
+	// The second party ends right before the colon.
+	colon := -1
+	for j := ms[a].end; j < len(toks) && j < ms[a].end+10; j++ {
+		if toks[j].Norm == ":" {
+			colon = j
+			break
+		}
+	}
+	if colon < 0 || ms[a].end >= len(toks) || toks[ms[a].end].Norm != "and" {
+		return nil
+	}
+	// "Amkodor and Almaty Tazalyk, the city's cleaning company:": the
+	// last party named before the colon.
+	b := -1
+	for j, m := range ms {
+		if j != a && m.start > ms[a].end && m.end <= colon && !m.ref && !m.demonym && (m.typ == gazetteer.Enterprise || isPlace(m.typ)) {
+			b = j
+		}
+	}
+	if b < 0 {
+		return nil
+	}
+	// A count of goods right after the colon.
+	if colon+2 >= len(toks) || toks[colon+1].Kind != text.Number {
+		return nil
+	}
+	var products []string
+	for _, m := range ms {
+		if m.typ == gazetteer.Product && m.start > colon && m.start <= colon+4 {
+			products = appendUnique(products, m.id)
+		}
+	}
+	if len(products) == 0 {
+		return nil
+	}
+	// The seller is named first, as a rule, unless the other makes them.
+	supplier, recipient := ms[a].id, ms[b].id
+	if !d.gaz.Makes(supplier, products[0]) && d.gaz.Makes(recipient, products[0]) {
+		supplier, recipient = recipient, supplier
+	}
+	sup, rec := d.validRoles([]string{supplier}, []string{recipient})
+	if len(sup) == 0 || len(rec) == 0 {
+		return nil
+	}
+	return &fact{sent: s, conf: 0.5, supplier: sup, recipient: rec, products: products, status: "contracted",
+		quantity: nearestQuantity(toks, ms, clause{start: colon + 1, end: len(toks)}, colon+1)}
+}
+
+// dropRestatedMarkets drops "X is our key market" when a deal of the same
+// parties is told elsewhere in the article.
+func dropRestatedMarkets(facts []*fact) []*fact {
+	out := facts[:0]
+	for _, fa := range facts {
+		restated := false
+		for _, o := range facts {
+			if fa.market && !o.market && sameIDs(fa.supplier, o.supplier) && sameIDs(fa.recipient, o.recipient) {
+				restated = true
+			}
+		}
+		if !restated {
+			out = append(out, fa)
+		}
+	}
+	return out
 }
 
 // repeatsTitle reports whether s is the headline printed again as the
@@ -743,6 +892,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			fa.products = d.firmGoods(f.firm, s.index)
 		}
 	}
+	// "Altai Krai is one of Gomselmash's largest markets": the goods the
+	// firm last shipped, or makes.
+	if len(fa.products) == 0 && tr.copula && len(supplier) == 1 && d.anyEnterprise(supplier) {
+		fa.products = lastGoodsOf(supplier[0], facts)
+		if len(fa.products) == 0 {
+			fa.products = d.firmGoods(supplier[0], s.index)
+		}
+	}
 	// "... and the two companies have agreed to increase deliveries": the
 	// same goods, when the sentence goes on about the same parties.
 	if len(fa.products) == 0 && prev != nil && sameIDs(supplier, prev.supplier) &&
@@ -779,9 +936,19 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 		return nil
 	}
-	if prev != nil && prev.title {
+	// "Moscow remains our key market", after the deliveries to Moscow were
+	// told: a market names no deal of its own.
+	if tr.copula && fa.quantity == 0 {
+		for _, o := range facts {
+			if sameIDs(supplier, o.supplier) && sameIDs(recipient, o.recipient) {
+				return nil
+			}
+		}
+	}
+	if prev != nil && (prev.title || prev.market) {
 		prev = nil // the body tells a deal anew; a headline never absorbs it
 	}
+	fa.market = tr.copula && fa.quantity == 0
 	if prev != nil && sameIDs(supplier, prev.supplier) && sameIDs(recipient, prev.recipient) && fa.quantity == 0 &&
 		(fa.generic || len(fa.products) == 0 || sameIDs(fa.products, prev.products)) && prev.sent != s {
 		// The same deal told again: update it instead of adding one.
@@ -1160,10 +1327,15 @@ func dropWe(ids []string) ([]string, bool) {
 
 // assignRoles picks supplier and recipient among the parties of a clause.
 func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f focus, products []string) (supplier, recipient []string) {
-	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy, through *role
+	var subject, object, fromBy, toFor, in, with, possessor, maker, makersBy, through, owner *role
 	aside := asides(s.Tokens, tr.at)
 	for i := range roles {
 		r := &roles[i]
+		// "Moscow is our largest market": the owner of the market sells.
+		if tr.copula && owner == nil && ownsBuyerNoun(s.Tokens, r, tr.at) {
+			owner = r
+			continue
+		}
 		if r.left && aside[r.m.start] {
 			continue // inside ", which ...," or brackets: not the subject
 		}
@@ -1186,8 +1358,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			maker = r
 			continue
 		}
-		if r.m.modifier && r.m.typ == gazetteer.Country {
-			continue // "Belarus tractors": the goods' origin, not a party
+		// "Belarus tractors": the goods' origin, not a party; but "to
+		// Vietnamese textile companies" names the buyers.
+		if r.m.modifier && r.m.typ == gazetteer.Country && !(r.m.demonym && !r.left && demonymParty(s.Tokens, r.m)) {
+			continue
 		}
 		if isPlace(r.m.typ) && (qualifiesFirm(s.Tokens, s.mentions, r.m) || inEventName(s.Tokens, r.m) || homeOfSomething(s.Tokens, r.m) ||
 			locatesFirm(s, r.m)) {
@@ -1270,7 +1444,23 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				parties = appendUnique(parties, r.m.id)
 			}
 		}
-		supplier = d.pickMaker(parties, products, maker, f)
+		// A retail chain sells to shoppers: in a contract with a maker it
+		// is the buyer ("Polesie has signed a contract with the retailer
+		// Detsky Mir for the supply of toys").
+		var sellers []string
+		for _, id := range parties {
+			if e := d.entity(id); e == nil || e.Sector != "retail" {
+				sellers = append(sellers, id)
+			}
+		}
+		if maker != nil && !contains(sellers, maker.m.id) {
+			maker = nil
+		}
+		supplier = d.pickMaker(sellers, products, maker, f)
+		if supplier == nil && len(sellers) == 1 && len(parties) == 2 && d.entity(sellers[0]) != nil &&
+			d.entity(sellers[0]).Type == string(gazetteer.Enterprise) {
+			supplier = sellers
+		}
 		if supplier == nil {
 			// "Mogilevliftmash is another good example. ... the region
 			// signed a contract for 150 elevators": the firm just named.
@@ -1292,6 +1482,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			recipient = ids(in) // "a contract for deliveries in Tatarstan"
 		}
 	case tr.copula:
+		if subject != nil && subject.dist >= 100 {
+			subject = nil // "Farmers all over Russia, but the south is our core market"
+		}
 		recipient = ids(first(subject, possessor))
 		if recipient == nil {
 			for i := range roles {
@@ -1301,7 +1494,7 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				}
 			}
 		}
-		supplier = ids(first(maker, fromBy))
+		supplier = ids(first(maker, fromBy, owner))
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
 		// verb receives; by-phrases before it name makers; "acquired from
@@ -1465,7 +1658,17 @@ func attributive(toks []text.Token, ms []mention, m mention) bool {
 		return false
 	}
 	n := toks[m.end].Norm
-	return orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n]
+	if orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n] {
+		return true
+	}
+	// "textile and fibre companies": a coordinated modifier of the same
+	// organisations.
+	if (n == "and" || n == "or") && m.end+2 < len(toks) && toks[m.end+1].Kind == text.Word && !toks[m.end+1].Cap &&
+		mentionAt(ms, m.end+1) < 0 {
+		n2 := toks[m.end+2].Norm
+		return orgHeads[n2] || partyNouns[n2]
+	}
+	return false
 }
 
 var attributeNouns = set("industry", "sector", "market", "markets", "fleet", "fleets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
@@ -1559,11 +1762,13 @@ var partyNouns = set("market", "markets", "customers", "customer", "buyers", "co
 // demonymParty reports whether a demonym stands for its country as a party
 // rather than as a mere adjective.
 func demonymParty(toks []text.Token, m mention) bool {
-	for k := m.end; k < len(toks) && k < m.end+3; k++ {
+	// "Vietnamese textile and fibre companies": modifiers, perhaps
+	// coordinated, before the noun.
+	for k := m.end; k < len(toks) && k < m.end+5; k++ {
 		if partyNouns[toks[k].Norm] {
 			return true
 		}
-		if toks[k].Kind != text.Word || toks[k].Cap {
+		if toks[k].Kind != text.Word || toks[k].Cap || isPrepLike(toks[k].Norm) || determiners[toks[k].Norm] {
 			return false
 		}
 	}
