@@ -251,6 +251,12 @@ func TestSupplies(t *testing.T) {
 		{"a deal listed as parties, a colon and goods", "Deals signed at the exhibition include:\n\n– Gomselmash and the Aktobe agroholding Ak Bidai: 30 forage harvesters;",
 			[]string{"Gomselmash -> Ak Bidai [forage harvesters] contracted x30"}},
 		{"parties and a colon without a count of goods are no deal", "MTZ and Gomselmash: tractors and combines for the Russian market.", nil},
+		{"the winner of a purchase supplies its buyer", "Gortrans of Yekaterinburg has summed up the results of the auction for the purchase of new Belarusian trolleybuses. The winner was BKM Holding, which offered to supply 31 trolleybuses.",
+			[]string{"Belkommunmash -> Yekaterinburg [trolleybuses] proposed x31", "Belkommunmash -> Yekaterinburg [trolleybuses] ongoing"}},
+		{"a firm of another country does not win the purchase", "Gortrans of Yekaterinburg has summed up the results of the auction for the purchase of new Belarusian trolleybuses. The winner was Uraltransmash, which offered to supply 31 trolleybuses.",
+			[]string{"Belarus -> Yekaterinburg [trolleybuses] ongoing"}},
+		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
+			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			got := supplies(extractText(t, x, test.text))

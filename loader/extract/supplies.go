@@ -817,6 +817,15 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(recipient) == 0 && prev != nil && (continuing || additive(toks, cl)) && sameIDs(supplier, prev.supplier) {
 		recipient = prev.recipient
 	}
+	// "Gortrans has summed up the auction for the purchase of trolleybuses.
+	// The winner was BKM Holding, which offered to supply 31 trolleybuses":
+	// the firm now named supplies the buyer of the statement before, which
+	// only knew the supplier's country.
+	if len(recipient) == 0 && len(supplier) == 1 && !tr.get && prev != nil && prev.sent != s && len(fa.products) > 0 && continuing &&
+		len(prev.supplier) == 1 && d.isCountry(prev.supplier[0]) && d.countryOf(supplier[0]) == prev.supplier[0] {
+		prev.supplier = supplier
+		recipient = prev.recipient
+	}
 	// "MTZ supplied 1,120 tractors to X, while Gomselmash shipped 312
 	// combines": a parallel clause of the same sentence shares the
 	// recipient.
@@ -866,8 +875,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) {
 		// "The supply of logging machines is relevant for the region":
-		// the article's supplying country.
+		// the article's supplying country; in an article about one of its
+		// firms, that firm ("Negotiations are under way with the holding
+		// on the delivery of another ten complexes").
 		supplier = []string{f.home}
+		if f.firm != "" && d.isIn(f.firm, f.home) && !contains(recipient, f.firm) {
+			supplier = []string{f.firm}
+		}
 		fa.conf = 0.5
 	}
 	// An article about one firm: what it buys comes to it ("the beans come
