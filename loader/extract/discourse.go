@@ -373,6 +373,12 @@ func (d *doc) resolveReferences(f focus) {
 			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its" ||
 				typ == "Enterprise" && (prev == "his" || prev == "her"): // "his cooperative": the one he heads
 				id := d.latest(here, nil, typ)
+				// "bought through Sberbank Leasing. The enterprise received 12
+				// sweepers": a lender is no plant or enterprise; the firm
+				// named before it is.
+				if typ == "Enterprise" && (plantNouns[t.Norm] || t.Norm == "enterprise") && id != "" && isFinancier(d.entity(id)) {
+					id = d.latestExcept(here, isFinancier)
+				}
 				// In an article about one firm, "the company" is that firm
 				// unless another was named in this very sentence; "the
 				// plant" is the last plant rather than a holding.
@@ -536,6 +542,18 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 					return m.id
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// latestExcept returns the id of the most recent named enterprise that
+// skip does not reject, or "".
+func (d *doc) latestExcept(recent []mention, skip func(*Entity) bool) string {
+	for i := len(recent) - 1; i >= 0; i-- {
+		m := recent[i]
+		if m.typ == gazetteer.Enterprise && !m.demonym && !m.modifier && d.entity(m.id) != nil && !skip(d.entity(m.id)) {
+			return m.id
 		}
 	}
 	return ""
