@@ -166,6 +166,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = m.end - 1
 			continue
 		}
+		// "shipped to Uzbekistan for the Navbahor Agro cluster": a place
+		// then "for" or "and" opens no name; a name may follow.
+		if k := mentionAt(ms, i); k >= 0 && ms[k].start == i && isPlace(ms[k].typ) && ms[k].end < len(toks) &&
+			(toks[ms[k].end].Norm == "for" || toks[ms[k].end].Norm == "and") {
+			i = ms[k].end
+			continue
+		}
 		end := capRun(toks, i, 7)
 		if end == i {
 			continue

@@ -82,6 +82,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Republic of Tatarstan [buses] delivered x150"}},
 		{"two deals of one pair", "Mogilevliftmash shipped 190 elevators to the Bryansk region in 2023. This year the plant signed a contract for another 350 units.",
 			[]string{"Mogilevliftmash -> Bryansk Oblast [elevators] delivered x190", "Mogilevliftmash -> Bryansk Oblast [elevators] contracted x350"}},
+		{"long name and short form in brackets supply nobody", "Yekaterinburg renews its fleet. Last year the Ural Transport Machinery Plant (Uraltransmash) delivered trams to Perm.",
+			[]string{"Uraltransmash -> Perm [trams] delivered"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -520,6 +522,10 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		{"no firm inside an event name", "He laid flowers at the monument to the soldiers of the Great Patriotic War in Perm.", nil},
 		{"an abbreviation of goods is no firm", "The plant buys purified terephthalic acid (PTA) abroad. Polief, the PTA producer in Ufa, is upgrading.", nil},
 		{"a common word opening a sentence is no firm", "Cooperation works both ways.", nil},
+		{"a place then for opens no name", "The first machines were shipped to Uzbekistan for the Navbahor Agro cluster.", nil},
+		{"a long name and its short form in brackets are one firm", "The Ural Transport Machinery Plant (Uraltransmash) handed over 22 trams.", nil},
+		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
+			[]string{"Kolomna Bus Works"}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			var got []string

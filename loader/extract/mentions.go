@@ -49,6 +49,10 @@ type doc struct {
 	discovered map[string]*Entity
 	// acronyms defined for lowercase things: "(PTA)" after "terephthalic acid".
 	acronyms map[string]bool
+	// sameAs maps a discovered firm to the firm whose other name the text
+	// gave in brackets right after it: "the Ural Transport Machinery Plant
+	// (Uraltransmash)".
+	sameAs map[string]string
 	// firmNames are discovered firms' names, matched bare later on.
 	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
@@ -98,6 +102,7 @@ func (d *doc) findMentions() {
 		ms = d.discoverPersons(s, ms, persons)
 		ms = dropFieldProducts(s.Tokens, ms)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		ms = d.bracketedNames(s.Tokens, ms)
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {
@@ -115,6 +120,53 @@ func (d *doc) findMentions() {
 		}
 		d.discoverGoods(s)
 	}
+}
+
+// bracketedNames joins a firm's name and its other name in brackets right
+// after it, "the Ural Transport Machinery Plant (Uraltransmash)", "Likino
+// Bus Plant (LiAZ)", into one mention of one firm. A name found only by its
+// cues yields to the other; two different known firms stay apart.
+func (d *doc) bracketedNames(toks []text.Token, ms []mention) []mention {
+	for i := 0; i < len(ms); i++ {
+		if d.sameAs[ms[i].id] != "" {
+			ms[i].id = d.sameAs[ms[i].id]
+		}
+		if i+1 >= len(ms) {
+			continue
+		}
+		a, b := ms[i], ms[i+1]
+		if a.typ != gazetteer.Enterprise || b.typ != gazetteer.Enterprise || a.ref || b.ref ||
+			b.start != a.end+1 || toks[a.end].Norm != "(" || b.end >= len(toks) || toks[b.end].Norm != ")" {
+			continue
+		}
+		if id := d.sameAs[b.id]; id != "" {
+			b.id = id
+		}
+		if a.id != b.id {
+			aFound, bFound := d.discovered[a.id] != nil, d.discovered[b.id] != nil
+			switch {
+			case aFound && d.entities[a.id] == nil:
+				d.setSameAs(a.id, b.id)
+				ms[i].id = b.id
+			case bFound && d.entities[b.id] == nil:
+				d.setSameAs(b.id, a.id)
+			default:
+				continue
+			}
+		}
+		if ms[i].conf < b.conf {
+			ms[i].conf = b.conf
+		}
+		ms = append(ms[:i+1], ms[i+2:]...)
+	}
+	return ms
+}
+
+func (d *doc) setSameAs(from, to string) {
+	if d.sameAs == nil {
+		d.sameAs = map[string]string{}
+	}
+	d.sameAs[from] = to
 }
 
 // modelBrands reads a place name written as a model brand, "Belarus-3522
