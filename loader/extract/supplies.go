@@ -1199,12 +1199,13 @@ func (d *doc) latestFirmExcept(s *sentence, at int, skip []string) string {
 // clause.
 func (d *doc) included(s *sentence, cl clause) []string {
 	toks := s.Tokens
-	if cl.end+2 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "including" {
+	from := inclusionAt(toks, cl.end)
+	if from < 0 {
 		return nil
 	}
 	var out []string
 	for _, m := range s.mentions {
-		if m.start > cl.end+1 && !m.ref && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
+		if m.start >= from && !m.ref && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
 			if crossesBoundary(toks, cl.end+1, m.start) || madeBy(toks, m.start) {
 				break
 			}
@@ -1228,13 +1229,13 @@ func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
 	s := fa.sent
 	toks := s.Tokens
 	cl := clauseOf(toks, tr.at)
-	if cl.end+2 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "including" {
+	from := inclusionAfter(toks, tr.at, cl.end) // where the current item starts
+	if from < 0 {
 		return nil
 	}
 	var out []*fact
-	from := cl.end + 2 // where the current item starts
 	for i, m := range s.mentions {
-		if m.start <= cl.end+1 || m.typ != gazetteer.Enterprise || m.ref || contains(fa.recipient, m.id) {
+		if m.start < from || m.typ != gazetteer.Enterprise || m.ref || contains(fa.recipient, m.id) {
 			continue
 		}
 		if crossesBoundary(toks, cl.end+1, m.start) {
@@ -1255,12 +1256,60 @@ func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
 			}
 			part.generic = true
 			from = itemEnd(toks, m.end)
+		case ofMaker(toks, s.mentions, m.start):
+			// "among them ... 40 buses of the Likino Bus Plant": goods then
+			// "of" their maker.
+			part.quantity = quantity(toks, s.mentions, clause{start: from, end: m.start})
+			from = itemEnd(toks, m.end)
 		default:
 			continue
 		}
 		out = append(out, &part)
 	}
 	return out
+}
+
+// inclusionAt returns where the items start after a clause ending at k
+// that a part of its goods follows: ", including", ", among them", ", of
+// which"; -1 if none does.
+func inclusionAt(toks []text.Token, k int) int {
+	if k+2 >= len(toks) || toks[k].Norm != "," {
+		return -1
+	}
+	switch w := toks[k+1].Norm; {
+	case w == "including":
+		return k + 2
+	case (w == "among" || w == "of") && k+3 < len(toks) && (toks[k+2].Norm == "them" || toks[k+2].Norm == "which"):
+		return k + 3
+	}
+	return -1
+}
+
+// inclusionAfter finds the first inclusion between the trigger at and
+// the clause end: the clause may run on past ", among them".
+func inclusionAfter(toks []text.Token, at, end int) int {
+	for k := at + 1; k <= end && k < len(toks); k++ {
+		if toks[k].Norm == "," {
+			if from := inclusionAt(toks, k); from >= 0 {
+				return from
+			}
+		}
+	}
+	return -1
+}
+
+// ofMaker reports goods then "of (the)" right before token i: "40 buses
+// of the Likino Bus Plant".
+func ofMaker(toks []text.Token, ms []mention, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "of" {
+		return false
+	}
+	j := mentionAt(ms, k-1)
+	return j >= 0 && ms[j].typ == gazetteer.Product && ms[j].end == k
 }
 
 // distinctSuppliers counts the different suppliers of facts.
