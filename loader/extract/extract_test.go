@@ -491,6 +491,21 @@ func TestRepeatedHeadlineIsTitle(t *testing.T) {
 	}
 }
 
+// A headline's "Belarusian manufacturer to deliver trolleybuses to
+// Yekaterinburg" is the body's deal of a firm with a buyer based there.
+func TestHeadlineCountryIsBodyFirm(t *testing.T) {
+	x := mustExtractor(t)
+	title := "Belarusian manufacturer to deliver 31 trolleybuses to Yekaterinburg"
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Title: title,
+		Text: title + "\n\nThe municipal enterprise \"Gortrans\" of Yekaterinburg has chosen Belkommunmash, which will supply 31 trolleybuses to Gortrans."}
+	got := supplies(x.Extract(doc))
+	for _, s := range got {
+		if strings.HasPrefix(s, "Belarus ->") {
+			t.Errorf("headline country kept beside the body firm: %v", got)
+		}
+	}
+}
+
 // TestDiscoveredEnterprises checks how firms the gazetteer lacks are read
 // from the way news name them.
 func TestDiscoveredEnterprises(t *testing.T) {

@@ -103,6 +103,7 @@ func (d *doc) findMentions() {
 		ms = dropFieldProducts(s.Tokens, ms)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		ms = d.bracketedNames(s.Tokens, ms)
+		d.discoveredHomes(s.Tokens, ms)
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {
@@ -160,6 +161,27 @@ func (d *doc) bracketedNames(toks []text.Token, ms []mention) []mention {
 		ms = append(ms[:i+1], ms[i+2:]...)
 	}
 	return ms
+}
+
+// discoveredHomes gives a found firm the city or region named right after
+// it with "of" or "in": "the enterprise «Gortrans» of Yekaterinburg".
+func (d *doc) discoveredHomes(toks []text.Token, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		e := d.discovered[a.id]
+		if e == nil || a.typ != gazetteer.Enterprise || b.ref || e.City != "" || e.Region != "" || b.start != a.end+1 {
+			continue
+		}
+		if w := toks[a.end].Norm; w != "of" && w != "in" {
+			continue
+		}
+		switch b.typ {
+		case gazetteer.City:
+			e.City = b.id
+		case gazetteer.Region:
+			e.Region = b.id
+		}
+	}
 }
 
 func (d *doc) setSameAs(from, to string) {

@@ -1145,7 +1145,7 @@ func (d *doc) within(inner, outer []string) bool {
 	for _, id := range inner {
 		ok := false
 		for _, o := range outer {
-			if id == o || d.regionOf(id) == o || d.countryOf(id) == o && d.isCountry(o) {
+			if id == o || d.regionOf(id) == o || d.countryOf(id) == o && d.isCountry(o) || d.cityOf(id) == o {
 				ok = true
 			}
 		}
@@ -1154,6 +1154,14 @@ func (d *doc) within(inner, outer []string) bool {
 		}
 	}
 	return true
+}
+
+// cityOf returns the city a firm is based in, if known.
+func (d *doc) cityOf(id string) string {
+	if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) {
+		return e.City
+	}
+	return ""
 }
 
 // pronounSubject reports whether "it" or "they" is the subject of the
