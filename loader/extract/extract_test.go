@@ -87,6 +87,9 @@ func TestSupplies(t *testing.T) {
 		{"makers of a part after among them", "Last year Metroelectrotrans received 60 new buses, among them 20 MAZ-203 buses and 40 buses of the Likino Bus Plant.",
 			[]string{"MAZ -> Metroelectrotrans [buses] delivered x20", "LiAZ -> Metroelectrotrans [buses] delivered x40"}},
 		{"of a place after goods is no maker", "Last year Metroelectrotrans received 60 new buses, among them 20 buses of Belarus.", nil},
+		{"the lessor pays, the maker supplies", "In Oryol, the first 15 of the 43 MAZ buses which the city is to receive this year under an agreement with GTLK have been put on the routes.",
+			[]string{"MAZ -> Oryol [buses] planned x43"}},
+		{"a lessor without a maker supplies nothing", "The city is to receive buses this year under an agreement with GTLK.", nil},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -377,7 +380,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.745},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.748},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -923,6 +923,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(fa.products) == 0 && len(supplier) == 1 && fa.generic {
 		fa.products = d.recentProductsOf(s, supplier[0])
 	}
+	// "the 43 MAZ buses which the city is to receive under an agreement
+	// with GTLK": the lessor pays; the maker of the goods supplies them.
+	if len(supplier) > 0 && d.allFinanciers(supplier) {
+		if m := d.clauseMaker(s, cl); m != "" {
+			supplier = []string{m}
+		}
+	}
 	supplier, recipient = d.validRoles(supplier, recipient)
 	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
 		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
@@ -2382,6 +2389,32 @@ func (d *doc) makesAny(e string, products []string) bool {
 		}
 	}
 	return false
+}
+
+// allFinanciers reports whether every id is a bank or lessor.
+func (d *doc) allFinanciers(ids []string) bool {
+	for _, id := range ids {
+		if e := d.entity(id); e == nil || !isFinancier(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseMaker returns the one firm named right before the goods of the
+// clause as their maker ("MAZ buses"), or "".
+func (d *doc) clauseMaker(s *sentence, cl clause) string {
+	maker := ""
+	for _, m := range s.mentions {
+		if m.start < cl.start || m.end > cl.end || m.typ != gazetteer.Enterprise || !m.modifier || m.ref {
+			continue
+		}
+		if maker != "" && maker != m.id {
+			return ""
+		}
+		maker = m.id
+	}
+	return maker
 }
 
 func isFinancier(e *Entity) bool {
