@@ -265,7 +265,8 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// A name before a lowercase organisation noun: the Bryanskselmash
 		// plant. Not when the name is a known place ("the Minsk plant").
-		if end < len(toks) && deicticTypes[toks[end].Norm] == "Enterprise" && !toks[end].Cap && i > 0 && !d.definedAcronym(t) &&
+		// "the Navbahor Agro cluster": an agro-industrial cluster is a firm.
+		if end < len(toks) && (deicticTypes[toks[end].Norm] == "Enterprise" || toks[end].Norm == "cluster") && !toks[end].Cap && i > 0 && !d.definedAcronym(t) &&
 			mentionAt(ms, i) < 0 && !containsNotOrg(toks, i, end) && end-i <= 3 && d.gaz.Demonym(t.Norm) == "" &&
 			!(toks[end].Norm == "works" && (i == 0 || !determiners[toks[i-1].Norm])) { // "Cooperation works both ways"
 			add(i, end+1, i, end, confOrgNoun, "")

@@ -90,6 +90,10 @@ func TestSupplies(t *testing.T) {
 		{"the lessor pays, the maker supplies", "In Oryol, the first 15 of the 43 MAZ buses which the city is to receive this year under an agreement with GTLK have been put on the routes.",
 			[]string{"MAZ -> Oryol [buses] planned x43"}},
 		{"a lessor without a maker supplies nothing", "The city is to receive buses this year under an agreement with GTLK.", nil},
+		{"a firm for which the goods went to its country", "Gomselmash shipped 5 combines to Uzbekistan for the Navbahor Agro cluster.",
+			[]string{"Gomselmash -> Navbahor Agro [combine harvesters] delivered x5"}},
+		{"goods for a place's own use keep the place", "Gomselmash shipped 5 combines to Uzbekistan for the harvest.",
+			[]string{"Gomselmash -> Uzbekistan [combine harvesters] delivered x5"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -380,7 +384,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.748},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.75},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")
@@ -543,7 +547,9 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		{"no firm inside an event name", "He laid flowers at the monument to the soldiers of the Great Patriotic War in Perm.", nil},
 		{"an abbreviation of goods is no firm", "The plant buys purified terephthalic acid (PTA) abroad. Polief, the PTA producer in Ufa, is upgrading.", nil},
 		{"a common word opening a sentence is no firm", "Cooperation works both ways.", nil},
-		{"a place then for opens no name", "The first machines were shipped to Uzbekistan for the Navbahor Agro cluster.", nil},
+		{"an agro cluster is a firm", "The machines went to the Navbahor Agro cluster.", []string{"Navbahor Agro"}},
+		{"a place's cluster is no firm", "The machines went to the Kaluga automotive cluster.", nil},
+		{"a place then for opens no name", "The first machines were shipped to Uzbekistan for the Navbahor Agro cluster.", []string{"Navbahor Agro"}},
 		{"a long name and its short form in brackets are one firm", "The Ural Transport Machinery Plant (Uraltransmash) handed over 22 trams.", nil},
 		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
 			[]string{"Kolomna Bus Works"}},

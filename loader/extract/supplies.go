@@ -715,6 +715,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
+	recipient = firmForPlace(s, cl, recipient)
 	recipient = d.ruralRegions(s, recipient)
 	supplier = d.citySuppliers(s, supplier)
 	// "last year it supplied ...": the firm the sentence is about.
@@ -1282,6 +1283,32 @@ func (d *doc) includedMakers(fa *fact, tr trigger) []*fact {
 		out = append(out, &part)
 	}
 	return out
+}
+
+// firmForPlace narrows a place recipient to the firm named right after it
+// with "for": "shipped to Uzbekistan for the Navbahor Agro cluster".
+func firmForPlace(s *sentence, cl clause, recipient []string) []string {
+	if len(recipient) != 1 {
+		return recipient
+	}
+	toks := s.Tokens
+	for i, m := range s.mentions {
+		if m.id != recipient[0] || !isPlace(m.typ) || m.start < cl.start || i+1 >= len(s.mentions) {
+			continue
+		}
+		n := s.mentions[i+1]
+		k := m.end
+		if k < len(toks) && toks[k].Norm == "for" {
+			k++
+			if k < len(toks) && toks[k].Norm == "the" {
+				k++
+			}
+			if n.start == k && n.typ == gazetteer.Enterprise && !n.ref && !n.modifier && n.end <= cl.end {
+				return []string{n.id}
+			}
+		}
+	}
+	return recipient
 }
 
 // inclusionAt returns where the items start after a clause ending at k
