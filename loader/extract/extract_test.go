@@ -94,6 +94,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Navbahor Agro [combine harvesters] delivered x5"}},
 		{"goods for a place's own use keep the place", "Gomselmash shipped 5 combines to Uzbekistan for the harvest.",
 			[]string{"Gomselmash -> Uzbekistan [combine harvesters] delivered x5"}},
+		{"listed regions and one more", "MTZ delivered tractors to the Bryansk and Kursk regions and the Republic of Tatarstan.",
+			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Republic of Tatarstan [tractors] delivered"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",

@@ -2025,7 +2025,7 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) && !repeatedPrep(toks, gapStart, gapEnd, m) {
 					continue
 				}
-				if isCoordination(toks[gapStart:gapEnd]) {
+				if isCoordination(toks[gapStart:gapEnd]) || local(m.typ) && listedRegionsThen(toks[gapStart:gapEnd]) {
 					next = &s.mentions[i]
 					break
 				}
@@ -2081,6 +2081,16 @@ func isCoordination(gap []text.Token) bool {
 		}
 	}
 	return true
+}
+
+// listedRegionsThen reports "regions and the" between the last of listed
+// regions and one more: "the Tambov and Kursk regions and the Republic of
+// Tatarstan".
+func listedRegionsThen(gap []text.Token) bool {
+	if len(gap) < 2 || regionPlurals[gap[0].Norm] == "" || gap[1].Norm != "and" {
+		return false
+	}
+	return len(gap) == 2 || len(gap) == 3 && gap[2].Norm == "the"
 }
 
 // prepBefore returns the preposition that governs the name at token i,
