@@ -96,6 +96,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gomselmash -> Uzbekistan [combine harvesters] delivered x5"}},
 		{"listed regions and one more", "MTZ delivered tractors to the Bryansk and Kursk regions and the Republic of Tatarstan.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Republic of Tatarstan [tractors] delivered"}},
+		{"goods built on a chassis are made by the firm named after", "Izhevsk received 12 road sweepers on MAZ chassis produced by the Mogilev plant Mogilevtransmash.",
+			[]string{"Mogilevtransmash -> Izhevsk [road sweepers] delivered x12"}},
+		{"goods on a chassis of one maker are its goods", "Chuvashia plans to buy 35 road sweepers on MAZ chassis.",
+			[]string{"MAZ -> Chuvash Republic [road sweepers chassis] planned x35"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -386,7 +390,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.75},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.755},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -622,7 +622,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	aside := asides(toks, tr.at)
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
-			if len(fa.products) > 0 && m.start > tr.at && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on") {
+			if len(fa.products) > 0 && m.start > tr.at && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on" || builtOn(toks, s.mentions, m) && madeByAfter(s, m, cl)) {
 				continue // "engines for buses", "installed on combines": what the goods go into
 			}
 			fa.products = appendUnique(fa.products, m.id)
@@ -2208,8 +2208,64 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 				}
 			}
 		}
+		// "sweepers on MAZ chassis produced by the Mogilev plant
+		// Mogilevtransmash": the goods' maker comes after what they are
+		// built on.
+		if e := builtOnThenMadeBy(s, i); e != "" {
+			out = append(out, makerPair{e, m.id, s.index})
+		}
 	}
 	return out
+}
+
+// builtOn reports goods named as the base others are built on: "on MAZ
+// chassis", "on a KAMAZ chassis".
+func builtOn(toks []text.Token, ms []mention, m mention) bool {
+	if !baseNouns[toks[m.end-1].Norm] {
+		return false
+	}
+	k := m.start - 1
+	if j := mentionAt(ms, k); j >= 0 && ms[j].typ == gazetteer.Enterprise && ms[j].modifier {
+		k = ms[j].start - 1
+	}
+	if k >= 0 && (toks[k].Norm == "a" || toks[k].Norm == "the") {
+		k--
+	}
+	return k >= 0 && k < m.start-1 && toks[k].Norm == "on"
+}
+
+// madeByAfter reports "produced by X" shortly after mention m in the
+// clause: the maker of what was built on m.
+func madeByAfter(s *sentence, m mention, cl clause) bool {
+	for _, e := range s.mentions {
+		if e.start >= m.end && e.start-m.end <= 8 && e.end <= cl.end && e.typ == gazetteer.Enterprise && madeBy(s.Tokens, e.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseNouns are what other machines are built on.
+var baseNouns = set("chassis", "platform", "platforms", "base")
+
+// builtOnThenMadeBy returns the firm that made the goods of mention i when
+// "on" a base ("on MAZ chassis") and "produced by" the firm follow them.
+func builtOnThenMadeBy(s *sentence, i int) string {
+	toks, ms := s.Tokens, s.mentions
+	m := ms[i]
+	if m.end >= len(toks) || toks[m.end].Norm != "on" || i+1 >= len(ms) || !builtOn(toks, ms, ms[i+1]) && !(i+2 < len(ms) && builtOn(toks, ms, ms[i+2])) {
+		return ""
+	}
+	for j := i + 1; j < len(ms) && ms[j].start-m.end <= 10; j++ {
+		e := ms[j]
+		if crossesBoundary(toks, m.end, e.start) {
+			return ""
+		}
+		if e.typ == gazetteer.Enterprise && !e.ref && !e.modifier && madeBy(toks, e.start) {
+			return e.id
+		}
+	}
+	return ""
 }
 
 // modelGap reports whether the words between a brand and goods describe
