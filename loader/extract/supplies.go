@@ -2566,24 +2566,31 @@ func (d *doc) mentionedInSentence(s *sentence, id string) bool {
 	return false
 }
 
-// recentMaker returns an enterprise of country named in this or the two
-// previous sentences that is known to make one of products.
+// recentMaker returns the enterprise of country named in this or the two
+// previous sentences that is known to make one of products. When several
+// are, "86 units of Belarusian machinery" after three makers' deliveries
+// are the country's.
 func (d *doc) recentMaker(s *sentence, country string, products []string) string {
+	found := ""
 	for k := s.index; k >= 0 && k >= s.index-2; k-- {
 		ms := d.sents[k].mentions
 		for i := len(ms) - 1; i >= 0; i-- {
 			m := ms[i]
-			if m.typ != gazetteer.Enterprise || d.countryOf(m.id) != country {
+			if m.typ != gazetteer.Enterprise || d.countryOf(m.id) != country || m.id == found {
 				continue
 			}
 			for _, p := range products {
 				if d.gaz.Makes(m.id, p) {
-					return m.id
+					if found != "" {
+						return ""
+					}
+					found = m.id
+					break
 				}
 			}
 		}
 	}
-	return ""
+	return found
 }
 
 func (d *doc) anyEnterprise(ids []string) bool {
