@@ -827,6 +827,17 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		prev.supplier = supplier
 		recipient = prev.recipient
 	}
+	// "Negotiations are under way with Mogilevtransmash on the supply of
+	// another 15 vacuum sweepers": more of the goods the firm was said to
+	// have supplied, to the same buyer, however far back.
+	if len(recipient) == 0 && len(supplier) > 0 && len(fa.products) > 0 && additive(toks, cl) {
+		for k := len(facts) - 1; k >= 0; k-- {
+			if o := facts[k]; sameIDs(o.supplier, supplier) && overlaps(o.products, fa.products) {
+				recipient = o.recipient
+				break
+			}
+		}
+	}
 	// "MTZ supplied 1,120 tractors to X, while Gomselmash shipped 312
 	// combines": a parallel clause of the same sentence shares the
 	// recipient.
