@@ -108,6 +108,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mogilevtransmash -> Izhevsk [road sweepers] delivered x12", "Mogilevtransmash -> Izhevsk [road sweepers] negotiating x15"}},
 		{"another batch of other goods has no buyer", "Izhevsk received 12 road sweepers produced by Mogilevtransmash. The keys were handed over on Monday. The drivers praised the machines. Negotiations are under way with Mogilevtransmash on the supply of another 15 tractors.",
 			[]string{"Mogilevtransmash -> Izhevsk [road sweepers] delivered x12"}},
+		{"a dealer passes on its maker's goods", "The Minsk Tractor Works together with its official dealer Sibagrotrade opened a centre in Krasnoyarsk. Sibagrotrade has sold 1,200 Belarus tractors to farms of the Krasnoyarsk Territory.",
+			[]string{"MTZ -> Krasnoyarsk Krai [tractors] delivered x1200"}},
+		{"a dealer that buys from its maker is the buyer", "Gomselmash and its Kazakh dealer Zhasyl Dala signed a contract for 60 combines.",
+			[]string{"Gomselmash -> Zhasyl Dala [combine harvesters] contracted x60"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -398,7 +402,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.755},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.76},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -53,6 +53,9 @@ type doc struct {
 	// gave in brackets right after it: "the Ural Transport Machinery Plant
 	// (Uraltransmash)".
 	sameAs map[string]string
+	// dealerOf maps a dealer to the maker it sells for: "MTZ together
+	// with its official dealer Sibagrotrade".
+	dealerOf map[string]string
 	// firmNames are discovered firms' names, matched bare later on.
 	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
@@ -104,6 +107,7 @@ func (d *doc) findMentions() {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		ms = d.bracketedNames(s.Tokens, ms)
 		d.discoveredHomes(s.Tokens, ms)
+		d.noteDealers(s.Tokens, ms)
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {
@@ -180,6 +184,38 @@ func (d *doc) discoveredHomes(toks []text.Token, ms []mention) {
 			e.City = b.id
 		case gazetteer.Region:
 			e.Region = b.id
+		}
+	}
+}
+
+// noteDealers reads "X together with its official dealer Y", "X's dealer
+// Y": Y sells X's goods.
+func (d *doc) noteDealers(toks []text.Token, ms []mention) {
+	for i, m := range ms {
+		if m.typ != gazetteer.Enterprise || m.ref || m.modifier {
+			continue
+		}
+		k := m.start - 1
+		if k < 0 || toks[k].Norm != "dealer" && toks[k].Norm != "distributor" {
+			continue
+		}
+		k-- // adjectives: "its official dealer", "its Kazakh dealer"
+		for k >= 0 && m.start-k <= 4 && toks[k].Kind == text.Word && toks[k].Norm != "its" && toks[k].Norm != "'s" {
+			k--
+		}
+		if k < 0 || toks[k].Norm != "its" && toks[k].Norm != "'s" {
+			continue
+		}
+		// The maker is the nearest firm before: the owner of "'s", or the
+		// subject "its" refers to.
+		for j := i - 1; j >= 0; j-- {
+			if o := ms[j]; o.typ == gazetteer.Enterprise && !o.modifier && o.end <= k && o.id != m.id {
+				if d.dealerOf == nil {
+					d.dealerOf = map[string]string{}
+				}
+				d.dealerOf[m.id] = o.id
+				break
+			}
 		}
 	}
 }

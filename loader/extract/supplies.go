@@ -935,6 +935,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(fa.products) == 0 && len(supplier) == 1 && fa.generic {
 		fa.products = d.recentProductsOf(s, supplier[0])
 	}
+	// "Sibagrotrade has sold more than 1,200 Belarus tractors to farms of
+	// the Krasnoyarsk Territory" after "MTZ with its official dealer
+	// Sibagrotrade": the dealer passes on the maker's goods.
+	if len(supplier) == 1 && len(recipient) > 0 && !tr.get {
+		if maker := d.dealerOf[supplier[0]]; maker != "" && !contains(recipient, maker) && d.makesAny(maker, fa.products) {
+			supplier = []string{maker}
+		}
+	}
 	// "the 43 MAZ buses which the city is to receive under an agreement
 	// with GTLK": the lessor pays; the maker of the goods supplies them.
 	if len(supplier) > 0 && d.allFinanciers(supplier) {
