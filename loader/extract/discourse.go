@@ -227,6 +227,14 @@ func (d *doc) findSpeakers() {
 				}
 			}
 		}
+		// "the dealer's director said": the one dealer the text named.
+		if dealer := d.onlyDealer(); dealer != "" {
+			for k := 0; k+2 < len(toks); k++ {
+				if (toks[k].Norm == "dealer" || toks[k].Norm == "distributor") && toks[k+1].Norm == "'s" && speakerTitles[toks[k+2].Norm] {
+					d.speaker[s.Para] = dealer
+				}
+			}
+		}
 		if _, done := d.speaker[s.Para]; done {
 			continue
 		}
@@ -246,6 +254,17 @@ func (d *doc) findSpeakers() {
 			}
 		}
 	}
+}
+
+// onlyDealer returns the dealer the text named, if it named one.
+func (d *doc) onlyDealer() string {
+	if len(d.dealerOf) != 1 {
+		return ""
+	}
+	for dealer := range d.dealerOf {
+		return dealer
+	}
+	return ""
 }
 
 func abs(x int) int {

@@ -2041,10 +2041,15 @@ func (d *doc) coordinated(s *sentence, m mention, f focus, roles []role) []strin
 					next = &s.mentions[i] // "KAMA TYRES in Nizhnekamsk (Tatarstan) and Cordiant"
 					break
 				}
+				if local(m.typ) && gapEnd > gapStart && gapEnd-gapStart <= 6 && !crossesBoundary(toks, gapStart-1, gapEnd) &&
+					(listedRegionsThen(toks[gapStart:gapEnd]) || regionsOf(toks[gapStart:gapEnd])) {
+					next = &s.mentions[i]
+					break
+				}
 				if gapEnd <= gapStart || gapEnd-gapStart > 3 || crossesBoundary(toks, gapStart-1, gapEnd) && !repeatedPrep(toks, gapStart, gapEnd, m) {
 					continue
 				}
-				if isCoordination(toks[gapStart:gapEnd]) || local(m.typ) && listedRegionsThen(toks[gapStart:gapEnd]) {
+				if isCoordination(toks[gapStart:gapEnd]) {
 					next = &s.mentions[i]
 					break
 				}
@@ -2110,6 +2115,22 @@ func listedRegionsThen(gap []text.Token) bool {
 		return false
 	}
 	return len(gap) == 2 || len(gap) == 3 && gap[2].Norm == "the"
+}
+
+// regionsOf reports "and the neighbouring republics of" between a region
+// and the next: "in the krai and the neighbouring republics of Khakassia
+// and Tuva".
+func regionsOf(gap []text.Token) bool {
+	n := len(gap)
+	if n < 3 || gap[0].Norm != "and" || gap[n-1].Norm != "of" || regionPlurals[gap[n-2].Norm] == "" {
+		return false
+	}
+	for _, t := range gap[1 : n-2] {
+		if t.Norm != "the" && (t.Kind != text.Word || t.Cap) {
+			return false
+		}
+	}
+	return n <= 5
 }
 
 // prepBefore returns the preposition that governs the name at token i,
