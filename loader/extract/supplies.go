@@ -2170,8 +2170,11 @@ func prepBefore(toks []text.Token, i int) string {
 			// "to retail chains of", "by the municipal carriers of"
 			for n := 0; k >= 0 && n < 3 && toks[k].Kind == text.Word && !toks[k].Cap && !recipientPreps[toks[k].Norm] &&
 				!sourcePreps[toks[k].Norm] && !giveVerbs[toks[k].Norm] && !getVerbs[toks[k].Norm] && !giveNouns[toks[k].Norm] &&
-				!auxiliaries[toks[k].Norm]; n++ {
+				!auxiliaries[toks[k].Norm] && toks[k].Norm != "through" && toks[k].Norm != "via"; n++ {
 				k--
+			}
+			if k >= 0 && (toks[k].Norm == "through" || toks[k].Norm == "via") {
+				return p // "sold through pharmacy chains in the Astrakhan region": the channel's place
 			}
 			if k >= 0 && (recipientPreps[toks[k].Norm] || sourcePreps[toks[k].Norm]) {
 				return toks[k].Norm
