@@ -119,6 +119,10 @@ func TestSupplies(t *testing.T) {
 		{"sold through chains in a region", "Bellakt baby formula is sold through pharmacy chains in the Astrakhan region.",
 			[]string{"Bellakt -> Astrakhan Oblast [baby food] ongoing"}},
 		{"a channel without a place names no buyer", "Bellakt baby formula is sold through pharmacy chains.", nil},
+		{"a where clause names the distributor", "In May Savushkin Product sent the first batch of cheese to Rostov-on-Don, where it is sold in the stores of the Rostov distributor Yugprodtorg.",
+			[]string{"Savushkin Product -> Yugprodtorg [cheese] delivered"}},
+		{"a where clause without a seller keeps the city", "In May Savushkin Product sent the first batch of cheese to Rostov-on-Don, where it is sold in the stores of Magnit.",
+			[]string{"Savushkin Product -> Rostov-on-Don [cheese] delivered"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -409,7 +413,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.76},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.765},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

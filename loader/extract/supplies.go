@@ -716,6 +716,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
 	recipient = firmForPlace(s, cl, recipient)
+	recipient = sellerWhere(s, cl, recipient, supplier)
 	recipient = d.ruralRegions(s, recipient)
 	supplier = d.citySuppliers(s, supplier)
 	// "last year it supplied ...": the firm the sentence is about.
@@ -1329,6 +1330,35 @@ func firmForPlace(s *sentence, cl clause, recipient []string) []string {
 	}
 	return recipient
 }
+
+// sellerWhere narrows a place recipient to the distributor a "where"
+// clause names: "sent sausages to Rostov-on-Don, where they are sold in
+// the stores of the Rostov distributor Yugprodtorg".
+func sellerWhere(s *sentence, cl clause, recipient, supplier []string) []string {
+	toks := s.Tokens
+	if len(recipient) != 1 || cl.end+1 >= len(toks) || toks[cl.end].Norm != "," || toks[cl.end+1].Norm != "where" {
+		return recipient
+	}
+	for _, m := range s.mentions {
+		if m.id != recipient[0] || !isPlace(m.typ) || m.end != cl.end {
+			continue
+		}
+		end := clauseOf(toks, cl.end+1).end
+		for _, e := range s.mentions {
+			if e.start <= cl.end || e.end > end || e.typ != gazetteer.Enterprise || e.ref || e.modifier || contains(supplier, e.id) {
+				continue
+			}
+			for k := e.start - 1; k >= 0 && k >= e.start-3; k-- {
+				if sellerNouns[toks[k].Norm] {
+					return []string{e.id}
+				}
+			}
+		}
+	}
+	return recipient
+}
+
+var sellerNouns = set("distributor", "dealer", "retailer", "chain", "importer", "wholesaler")
 
 // inclusionAt returns where the items start after a clause ending at k
 // that a part of its goods follows: ", including", ", among them", ", of
