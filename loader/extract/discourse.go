@@ -99,11 +99,13 @@ func leaderWord(t text.Token) bool {
 	return false
 }
 
-// best returns the key with the highest score, the earliest seen on ties.
+// best returns the key with the highest score, the earliest seen on ties,
+// and the first in order of ids when seen in one sentence, so that a
+// document always reads the same.
 func best(score map[string]float64, firstSeen map[string]int) string {
 	id, top := "", 0.0
 	for k, v := range score {
-		if v > top || v == top && id != "" && firstSeen[k] < firstSeen[id] {
+		if v > top || v == top && id != "" && (firstSeen[k] < firstSeen[id] || firstSeen[k] == firstSeen[id] && k < id) {
 			id, top = k, v
 		}
 	}

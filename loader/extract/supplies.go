@@ -861,6 +861,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		recipient = []string{f.region}
 		fa.conf = 0.5
 	}
+	// "Thirty Gomselmash combines went to farms in August" in an article
+	// about a region: its farms.
+	if len(recipient) == 0 && len(supplier) > 0 && f.region != "" && len(fa.products) > 0 && localBuyers(toks, cl) &&
+		!d.within(supplier, []string{f.region}) && !d.anyPlaceIn(s, cl) {
+		recipient = []string{f.region}
+		fa.conf = 0.5
+	}
 	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && len(facts) > 0 {
 		// The firm of the last supply, told a sentence or two ago, if it
 		// makes these goods.
@@ -1359,6 +1366,28 @@ func sellerWhere(s *sentence, cl clause, recipient, supplier []string) []string 
 }
 
 var sellerNouns = set("distributor", "dealer", "retailer", "chain", "importer", "wholesaler")
+
+// localBuyers reports farms or local buyers named without their place in
+// the clause: "went to farms", "are operated by local farms".
+func localBuyers(toks []text.Token, cl clause) bool {
+	for k := cl.start; k < cl.end; k++ {
+		switch toks[k].Norm {
+		case "farms", "farmers", "agrarians", "local":
+			return true
+		}
+	}
+	return false
+}
+
+// anyPlaceIn reports whether the clause names a place.
+func (d *doc) anyPlaceIn(s *sentence, cl clause) bool {
+	for _, m := range s.mentions {
+		if m.start >= cl.start && m.end <= cl.end && isPlace(m.typ) && !m.demonym {
+			return true
+		}
+	}
+	return false
+}
 
 // inclusionAt returns where the items start after a clause ending at k
 // that a part of its goods follows: ", including", ", among them", ", of
