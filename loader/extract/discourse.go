@@ -313,6 +313,13 @@ func (d *doc) resolveReferences(f focus) {
 			if i+1 < len(toks) && (mentionAt(s.mentions, i+1) >= 0 || toks[i+1].IsQuote() || isNameWord(toks[i+1])) {
 				continue
 			}
+			// "the city of Saratov", "the region of Murmansk": the name
+			// follows.
+			if i+2 < len(toks) && toks[i+1].Norm == "of" && typ != "Enterprise" {
+				if k := mentionAt(s.mentions, i+2); k >= 0 && s.mentions[k].start == i+2 && string(s.mentions[k].typ) == typ {
+					continue
+				}
+			}
 			// Named mentions earlier in this sentence count as recent.
 			// ("Rosatom supplies fuel to the plant": not Rosatom itself;
 			// "MTZ and Bashkortostan signed an agreement under which the

@@ -127,6 +127,8 @@ func TestSupplies(t *testing.T) {
 		{"goods that went to farms in an article about a region", "Omsk Oblast renews its farm machinery.\n\nFarms of the Omsk region bought new machinery this year.\n\nThirty Gomselmash combines went to farms in August.",
 			[]string{"Gomselmash -> Omsk Oblast [combine harvesters] delivered x30"}},
 		{"goods that went to farms with no region in focus", "Gomselmash had a good year.\n\nThirty Gomselmash combines went to farms in August.", nil},
+		{"the city of a name is that city", "Belkommunmash is based in Minsk. Over three years the city of Saratov has received 64 trolleybuses manufactured by Belkommunmash.",
+			[]string{"Belkommunmash -> Saratov [trolleybuses] delivered x64"}},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
