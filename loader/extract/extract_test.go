@@ -129,6 +129,9 @@ func TestSupplies(t *testing.T) {
 		{"goods that went to farms with no region in focus", "Gomselmash had a good year.\n\nThirty Gomselmash combines went to farms in August.", nil},
 		{"the city of a name is that city", "Belkommunmash is based in Minsk. Over three years the city of Saratov has received 64 trolleybuses manufactured by Belkommunmash.",
 			[]string{"Belkommunmash -> Saratov [trolleybuses] delivered x64"}},
+		{"goods for the regional programme go to the region in focus", "Ulyanovsk Oblast and Belarus expand ties.\n\nThe governor of Ulyanovsk Oblast met the ambassador.\n\nAmkodor is ready to offer its road construction machinery for the regional road programme.",
+			[]string{"Amkodor -> Ulyanovsk Oblast [road construction machinery] proposed"}},
+		{"a regional dealer is no buyer", "Ulyanovsk Oblast and Belarus expand ties.\n\nThe governor of Ulyanovsk Oblast met the ambassador.\n\nAmkodor is ready to offer its road construction machinery through the regional dealer.", nil},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -419,7 +422,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.765},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.77},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

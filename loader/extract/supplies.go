@@ -1374,10 +1374,20 @@ func localBuyers(toks []text.Token, cl clause) bool {
 		switch toks[k].Norm {
 		case "farms", "farmers", "agrarians", "local":
 			return true
+		case "regional", "region's":
+			// "for the regional road programme", "under the region's
+			// capital repair programme"
+			for j := k + 1; j < cl.end && j <= k+3; j++ {
+				if regionalNeeds[toks[j].Norm] {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+var regionalNeeds = set("programme", "program", "roads", "budget", "needs", "fleet", "farms", "hospitals", "schools")
 
 // anyPlaceIn reports whether the clause names a place.
 func (d *doc) anyPlaceIn(s *sentence, cl clause) bool {
