@@ -132,6 +132,9 @@ func TestSupplies(t *testing.T) {
 		{"goods for the regional programme go to the region in focus", "Ulyanovsk Oblast and Belarus expand ties.\n\nThe governor of Ulyanovsk Oblast met the ambassador.\n\nAmkodor is ready to offer its road construction machinery for the regional road programme.",
 			[]string{"Amkodor -> Ulyanovsk Oblast [road construction machinery] proposed"}},
 		{"a regional dealer is no buyer", "Ulyanovsk Oblast and Belarus expand ties.\n\nThe governor of Ulyanovsk Oblast met the ambassador.\n\nAmkodor is ready to offer its road construction machinery through the regional dealer.", nil},
+		{"most of the goods just made went to a place", "Bryanskselmash assembled 1,150 combine harvesters in 2023. Most of them went to farms in the Bryansk and Kursk regions.",
+			[]string{"Bryanskselmash -> Bryansk Oblast [combine harvesters] delivered", "Bryanskselmash -> Kursk Oblast [combine harvesters] delivered"}},
+		{"of them without goods made before names no goods", "Bryanskselmash hired 150 workers in 2023. Most of them went to Kursk.", nil},
 		{"list of regions", "MTZ delivered tractors to the Bryansk, Kursk and Oryol regions.",
 			[]string{"MTZ -> Bryansk Oblast [tractors] delivered", "MTZ -> Kursk Oblast [tractors] delivered", "MTZ -> Oryol Oblast [tractors] delivered"}},
 		{"a market after a copula buys", "Russia remains the main market for Savushkin Product cheese.",
@@ -422,7 +425,7 @@ func TestDevSetQuality(t *testing.T) {
 		dir                string
 		entities, supplies float64
 	}{
-		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.77},
+		{filepath.Join("..", "..", "testdata", "dev"), 0.93, 0.775},
 		{filepath.Join("..", "..", "..", "shared", "eval", "dev"), 0.95, 0.95},
 	} {
 		pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -782,6 +782,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	supplier, weSupply := dropWe(supplier)
 	recipient, weReceive := dropWe(recipient)
 
+	// "Bryanskselmash assembled 1,150 combine harvesters in 2023. Most of
+	// them went to farms in the Bryansk, Kursk and Oryol regions": the
+	// goods the firm was just said to make.
+	if len(supplier) == 0 && len(fa.products) == 0 && len(recipient) > 0 && !tr.get && partOfThem(toks, cl) {
+		if firm, goods := d.madeJustBefore(s); firm != "" {
+			supplier, fa.products = []string{firm}, goods
+		}
+	}
 	// Makers of the products: "MAZ buses" names the supplier.
 	if len(supplier) == 0 {
 		supplier = d.makerOf(s, fa.products, makers, cl, tr)
@@ -1397,6 +1405,49 @@ func (d *doc) anyPlaceIn(s *sentence, cl clause) bool {
 		}
 	}
 	return false
+}
+
+// partOfThem reports "most of them", "all of them", "200 of them" at the
+// start of the clause: goods told in the sentence before.
+func partOfThem(toks []text.Token, cl clause) bool {
+	for k := cl.start; k+2 < cl.end && k <= cl.start+2; k++ {
+		if toks[k+1].Norm == "of" && toks[k+2].Norm == "them" {
+			return true
+		}
+	}
+	return false
+}
+
+// madeJustBefore returns the firm the sentence before s says made goods,
+// "Bryanskselmash assembled 1,150 combine harvesters", and those goods.
+func (d *doc) madeJustBefore(s *sentence) (string, []string) {
+	if s.index == 0 {
+		return "", nil
+	}
+	p := d.sents[s.index-1]
+	if p.Para != s.Para {
+		return "", nil
+	}
+	firm, verb := "", -1
+	var goods []string
+	for _, m := range p.mentions {
+		switch {
+		case firm == "" && m.typ == gazetteer.Enterprise && !m.modifier:
+			firm = m.id
+			for k := m.end; k < len(p.Tokens) && k <= m.end+12; k++ {
+				if produceVerbs[p.Tokens[k].Norm] {
+					verb = k
+					break
+				}
+			}
+		case verb >= 0 && m.typ == gazetteer.Product && m.start > verb:
+			goods = appendUnique(goods, m.id)
+		}
+	}
+	if verb < 0 || len(goods) == 0 {
+		return "", nil
+	}
+	return firm, goods
 }
 
 // inclusionAt returns where the items start after a clause ending at k
