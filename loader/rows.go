@@ -83,9 +83,13 @@ func buildRows(doc *source.Document, res *extract.Result, gaz *gazetteer.Gazette
 	// two of them, since CREATE after MATCH would silently drop a fact
 	// whose end has no node.
 	named := map[string]bool{}
+	homes := homesOf(res, gaz)
 	for _, e := range res.Entities {
 		if e.ID == "" || named[e.ID] {
 			continue
+		}
+		if home := homes[e.ID]; home != nil && !e.Known && e.Country == "" {
+			e.Country, e.Region = placeOf(home)
 		}
 		row, ok := entityRowOf(e, gaz)
 		if !ok {
@@ -144,6 +148,36 @@ func buildRows(doc *source.Document, res *extract.Result, gaz *gazetteer.Gazette
 		ends = next
 	}
 	return rows
+}
+
+// homesOf maps the enterprises of res to the known place the text says
+// they are based in ("Elsib from Novosibirsk", "the Kazan firm X"). A
+// firm the gazetteer does not know gets its country and region from
+// there, so that the API's country filters find it.
+func homesOf(res *extract.Result, gaz *gazetteer.Gazetteer) map[string]*gazetteer.Entity {
+	homes := map[string]*gazetteer.Entity{}
+	for _, r := range res.Relations {
+		if r.Type != schema.RelBasedIn {
+			continue
+		}
+		if p := gaz.Entity(r.ToID); p != nil && (p.Type == gazetteer.City || p.Type == gazetteer.Region || p.Type == gazetteer.Country) {
+			if _, seen := homes[r.FromID]; !seen {
+				homes[r.FromID] = p
+			}
+		}
+	}
+	return homes
+}
+
+// placeOf returns the country and region ids of a known place.
+func placeOf(p *gazetteer.Entity) (country, region string) {
+	switch p.Type {
+	case gazetteer.Country:
+		return p.ID, ""
+	case gazetteer.Region:
+		return p.Country, p.ID
+	}
+	return p.Country, p.Region
 }
 
 // entityRowOf builds the node of an entity the article names.

@@ -252,3 +252,37 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoveredFirmTakesItsHomeCountry checks that a firm the gazetteer
+// does not know gets the country and region of the known place the text
+// bases it in, and that a firm without such a place stays without.
+func TestDiscoveredFirmTakesItsHomeCountry(t *testing.T) {
+	gaz := mustTinyGazetteer(t)
+	doc := &source.Document{ID: "article:2", Origin: "in/b.txt"}
+	res := &extract.Result{
+		ArticleID: "article:2",
+		Entities: []extract.Entity{
+			{ID: "enterprise:pomor-trans", Type: "Enterprise", Name: "Pomor-Trans", Mentions: 1, Confidence: 0.6},
+			{ID: "enterprise:nowhere", Type: "Enterprise", Name: "Nowhere Works", Mentions: 1, Confidence: 0.6},
+			{ID: "region:ru-ark", Type: "Region", Name: "Arkhangelsk Oblast", Known: true, Mentions: 1, Confidence: 0.9},
+		},
+		Relations: []extract.Relation{
+			{Type: "BASED_IN", From: "Pomor-Trans", To: "Arkhangelsk Oblast", FromID: "enterprise:pomor-trans", ToID: "region:ru-ark", Confidence: 0.7},
+		},
+	}
+	rows := buildRows(doc, res, gaz, "h")
+	got := map[string][2]any{}
+	for _, e := range rows.Entities {
+		got[e.ID] = [2]any{e.Props["country"], e.Props["region"]}
+	}
+	want := map[string][2]any{
+		"enterprise:pomor-trans": {"country:ru", "region:ru-ark"},
+		"enterprise:nowhere":     {nil, nil},
+		"region:ru-ark":          {"country:ru", nil},
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: country and region %v, want %v", id, got[id], w)
+		}
+	}
+}
