@@ -11,6 +11,14 @@ package graph
 // toEntity in convert.go reads it.
 const entityMapN = `n {.*, labels: labels(n)}`
 
+// countrySpellings and regionSpellings, after a lower-cased text, test it
+// against every spelling of Country c or Region g: id, name, ISO code and
+// aliases, ignoring case.
+const (
+	countrySpellings = ` IN [toLower(c.id), toLower(c.name), toLower(coalesce(c.iso2, ''))] + [a IN coalesce(c.aliases, []) | toLower(a)]`
+	regionSpellings  = ` IN [toLower(g.id), toLower(g.name), toLower(coalesce(g.iso, ''))] + [a IN coalesce(g.aliases, []) | toLower(a)]`
+)
+
 // ---- supplies -------------------------------------------------------------
 
 // supplyFilterPrelude turns the text fields of a SupplyFilter into lists of
@@ -28,15 +36,15 @@ const supplyFilterPrelude = `
 WITH
   CASE WHEN $supplierCountry IS NULL THEN null ELSE COLLECT {
     MATCH (c:Country)
-    WHERE $supplierCountry IN [toLower(c.id), toLower(c.name), toLower(coalesce(c.iso2, ''))] + [a IN coalesce(c.aliases, []) | toLower(a)]
+    WHERE $supplierCountry` + countrySpellings + `
     RETURN c.id } END AS supplierCountries,
   CASE WHEN $recipientCountry IS NULL THEN null ELSE COLLECT {
     MATCH (c:Country)
-    WHERE $recipientCountry IN [toLower(c.id), toLower(c.name), toLower(coalesce(c.iso2, ''))] + [a IN coalesce(c.aliases, []) | toLower(a)]
+    WHERE $recipientCountry` + countrySpellings + `
     RETURN c.id } END AS recipientCountries,
   CASE WHEN $region IS NULL THEN null ELSE COLLECT {
     MATCH (g:Region)
-    WHERE $region IN [toLower(g.id), toLower(g.name), toLower(coalesce(g.iso, ''))] + [a IN coalesce(g.aliases, []) | toLower(a)]
+    WHERE $region` + regionSpellings + `
     RETURN g.id } END AS regions,
   CASE WHEN $supplier IS NULL THEN null ELSE COLLECT {
     CALL db.index.fulltext.queryNodes('entity_names', $supplierPhrase) YIELD node
@@ -303,11 +311,11 @@ const queryEntityList = `
 WITH
   CASE WHEN $country IS NULL THEN null ELSE COLLECT {
     MATCH (c:Country)
-    WHERE $country IN [toLower(c.id), toLower(c.name), toLower(coalesce(c.iso2, ''))] + [a IN coalesce(c.aliases, []) | toLower(a)]
+    WHERE $country` + countrySpellings + `
     RETURN c.id } END AS countries,
   CASE WHEN $region IS NULL THEN null ELSE COLLECT {
     MATCH (g:Region)
-    WHERE $region IN [toLower(g.id), toLower(g.name), toLower(coalesce(g.iso, ''))] + [a IN coalesce(g.aliases, []) | toLower(a)]
+    WHERE $region` + regionSpellings + `
     RETURN g.id } END AS regions
 MATCH (n:$($label))
 WHERE ($name IS NULL OR toLower(coalesce(n.nameText, n.name)) CONTAINS $name)
