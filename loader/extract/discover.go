@@ -209,7 +209,10 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// The legal form may close the run of capitalised words itself:
 		// "Binh Dien Fertilizer JSC".
-		if end-i >= 2 && legalForms[toks[end-1].Norm] && toks[end-1].AllCaps() && mentionAt(ms, i) < 0 {
+		// "Indian Potash Limited": a name led by a demonym and closed by a
+		// spelt-out legal form keeps the demonym.
+		if end-i >= 2 && legalForms[toks[end-1].Norm] && (toks[end-1].AllCaps() || spelledLegalForms[toks[end-1].Norm]) &&
+			(mentionAt(ms, i) < 0 || demonymAt(ms, i)) {
 			add(i, end, i, end-1, confLegalForm, "")
 			i = end - 1
 			continue
@@ -295,6 +298,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		return ms
 	}
 	return replaceOverlapping(ms, found)
+}
+
+// demonymAt reports whether token i is a country's adjective and nothing
+// else is named from it.
+func demonymAt(ms []mention, i int) bool {
+	k := mentionAt(ms, i)
+	return k >= 0 && ms[k].demonym && ms[k].end == i+1
 }
 
 // describedAsFirm reports ", the fishing company", ", one of the leading

@@ -43,7 +43,11 @@ var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "cor
 // legalForms are company legal forms written before or after a name.
 var legalForms = set("ojsc", "jsc", "cjsc", "pjsc", "llc", "ltd", "inc", "gmbh", "ag", "plc",
 	"oao", "zao", "ooo", "pao", "ao", "rue", "ue", "jv", "spe", "fe", "co", "sa", "nv", "bv",
-	"llp", "corp", "jscb", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
+	"llp", "corp", "jscb", "limited", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
+
+// spelledLegalForms are legal forms written as capitalised words that
+// close a firm's name: "Indian Potash Limited", "Tyremart Ltd".
+var spelledLegalForms = set("limited", "ltd", "inc", "corp", "gmbh", "plc", "llc", "incorporated")
 
 // notOrg words mark a capitalised phrase as an authority, school or event,
 // which the guidelines exclude from enterprises.

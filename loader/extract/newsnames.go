@@ -166,6 +166,12 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 		!notNameParts[toks[i+2].Norm] && d.gaz.Demonym(toks[i+2].Norm) == "" {
 		return i, runEnd, i, runEnd, true
 	}
+	// "an order from Arkhangelskoblgaz", "a contract with Tyumenavtodor":
+	// the other party of a deal is a firm when no place or person is
+	// named there.
+	if plain && runEnd-i <= 3 && i >= 2 && dealParty(toks[i-2].Norm, prev) && !toks[i-1].Cap {
+		return i, runEnd, i, runEnd, true
+	}
 	// "producers like Kerama Marazzi", "companies such as X".
 	if plain && i >= 2 && (prev == "like" || prev == "as" && toks[i-2].Norm == "such") {
 		k := i - 2
@@ -178,6 +184,21 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 		}
 	}
 	return
+}
+
+// dealWords take the other party of a deal after "with" (or "from" for
+// an order, "of" for a tender).
+var dealWords = map[string]string{
+	"order": "from", "orders": "from", "contract": "with", "contracts": "with",
+	"agreement": "with", "agreements": "with", "deal": "with", "deals": "with",
+	"talks": "with", "negotiations": "with", "negotiating": "with", "negotiated": "with",
+	"negotiates": "with", "tender": "of",
+}
+
+// dealParty reports whether word then prep open the other party of a
+// deal: "order from", "contract with", "tender of".
+func dealParty(word, prep string) bool {
+	return dealWords[word] == prep
 }
 
 // definedAcronym reports whether t is an abbreviation the article defines

@@ -36,7 +36,13 @@ type trigger struct {
 	passive bool // "were delivered", "were bought by"
 	neutral bool // "contract", "agreement", "order": direction from who makes what
 	copula  bool // "X is the largest buyer of Y", "the buyers of Y were X"
+	won     bool // "received an order from X": the subject supplies X
 }
+
+// winVerbs take an order or a contract that makes their subject the
+// supplier: "Gefest has received an order from Arkhangelskoblgaz".
+var winVerbs = set("received", "receives", "receive", "won", "wins", "win", "secured", "secures",
+	"got", "gets", "landed", "clinched", "obtained")
 
 // copulaBefore reports "is the largest consumer": a form of "be" within
 // four words before i.
@@ -305,6 +311,13 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				(strings.HasSuffix(w, "ed") || w == "sold" || w == "sent" || w == "bought" || w == "chosen" || w == "shipped") {
 				tr.passive = true
 			}
+		}
+		// "has received an order from": the order is won, not placed.
+		if len(out) > 0 && (w == "order" || w == "orders" || w == "contract" || w == "contracts") &&
+			i-out[len(out)-1].at <= 3 && winVerbs[toks[out[len(out)-1].at].Norm] {
+			last := &out[len(out)-1]
+			last.won, last.get, last.neutral, last.noun = true, false, false, false
+			continue
 		}
 		// A trigger right after another one continues its statement.
 		if len(out) > 0 && (i-out[len(out)-1].at <= 4 || i-out[len(out)-1].at <= 8 && !partyBetween(ms, out[len(out)-1].at, i)) &&
@@ -1725,6 +1738,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if recipient == nil && in != nil {
 			recipient = ids(in) // "a contract for deliveries in Tatarstan"
 		}
+	case tr.won:
+		supplier = ids(first(subject, possessor))
+		recipient = ids(first(fromBy, toFor, with))
 	case tr.copula:
 		if subject != nil && subject.dist >= 100 {
 			subject = nil // "Farmers all over Russia, but the south is our core market"
