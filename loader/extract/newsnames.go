@@ -169,7 +169,8 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 	// "an order from Arkhangelskoblgaz", "a contract with Tyumenavtodor":
 	// the other party of a deal is a firm when no place or person is
 	// named there.
-	if plain && runEnd-i <= 3 && i >= 2 && dealParty(toks[i-2].Norm, prev) && !toks[i-1].Cap {
+	if plain && runEnd-i <= 3 && i >= 2 && dealParty(toks[i-2].Norm, prev) && !toks[i-1].Cap &&
+		!(runEnd-i == 1 && surnameLike(t.Norm)) {
 		return i, runEnd, i, runEnd, true
 	}
 	// "producers like Kerama Marazzi", "companies such as X".
@@ -199,6 +200,17 @@ var dealWords = map[string]string{
 // deal: "order from", "contract with", "tender of".
 func dealParty(word, prep string) bool {
 	return dealWords[word] == prep
+}
+
+// surnameLike reports a word with an East Slavic surname ending,
+// "Ivanov", "Kovalenko": talks with a person, not a firm.
+func surnameLike(w string) bool {
+	for _, end := range []string{"ov", "ev", "ova", "eva", "in", "ina", "sky", "skiy", "skaya", "enko", "uk", "ich", "yan"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // definedAcronym reports whether t is an abbreviation the article defines

@@ -496,6 +496,10 @@ func (d *doc) findSupplies(f focus) []*fact {
 		makers = append(makers, d.makerPairs(s)...)
 		triggers := findTriggers(s.Tokens, s.mentions)
 		var lastInSentence *fact
+		if fa := d.componentSupply(s); fa != nil {
+			facts = append(facts, fa)
+			triggers = nil // the part's supply is the statement
+		}
 		if fa := d.colonDeal(s); fa != nil {
 			facts = append(facts, fa)
 			triggers = nil // the listed deal is the statement
