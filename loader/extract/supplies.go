@@ -240,6 +240,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 			// The goods are the subject; the place receives them.
 			tr.get, tr.passive = false, true
+		case "operate", "operates", "operating":
+			// "Some 500 MAZ buses operate in the region": the goods are the
+			// subject; the place uses them.
+			if k := mentionAt(ms, i-1); i > 0 && k >= 0 && ms[k].typ == gazetteer.Product && !goodsAhead(toks, ms, i) && placeAhead(toks, i) {
+				tr.get, tr.passive = false, true
+			}
 		case "arrive", "arrives", "arrived":
 			tr.get, tr.passive = false, true // "the trolleybuses have arrived in Ryazan"
 		case "due":
@@ -893,6 +899,16 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		recipient = []string{f.region}
 		fa.conf = 0.5
 	}
+	// "MAZ is ready to supply buses", "the Belarusian side proposed to
+	// supply elevators" in an article about a region: offers and plans
+	// made to that region.
+	if len(recipient) == 0 && len(supplier) > 0 && f.region != "" && f.home != "" && len(fa.products) > 0 && !tr.get &&
+		(fa.status == StatusProposed || fa.status == StatusPlanned || fa.status == StatusNegotiating) &&
+		d.fromCountry(supplier, f.home) && !d.isIn(f.region, f.home) && !d.anyPlaceIn(s, cl) &&
+		!d.foreignDemonymIn(s, cl, f.home) && !pronounObject(toks, cl) && !recentDeal(facts, s) {
+		recipient = []string{f.region}
+		fa.conf = 0.45
+	}
 	if len(supplier) == 0 && len(recipient) > 0 && len(fa.products) > 0 && len(facts) > 0 {
 		// The firm of the last supply, told a sentence or two ago, if it
 		// makes these goods.
@@ -996,7 +1012,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	// Goods must be named, unless a named firm supplies (its goods are
 	// known) or the statement continues one that named them.
-	if len(fa.products) == 0 && (!d.anyEnterprise(supplier) || !fa.generic && fa.quantity == 0) {
+	// "Belarus has supplied more than 2,000 units of machinery to the
+	// region": a country's count of goods is a supply too.
+	countedByCountry := fa.generic && fa.quantity > 0 && len(supplier) == 1 && d.isCountry(supplier[0])
+	if len(fa.products) == 0 && (!d.anyEnterprise(supplier) && !countedByCountry || !fa.generic && fa.quantity == 0) {
 		return nil
 	}
 	fa.supplier, fa.recipient = supplier, recipient
@@ -1422,6 +1441,40 @@ func (d *doc) anyPlaceIn(s *sentence, cl clause) bool {
 		}
 	}
 	return false
+}
+
+// foreignDemonymIn reports a country other than home named in the clause,
+// often as an adjective: "cheaper for Kazakh farmers".
+func (d *doc) foreignDemonymIn(s *sentence, cl clause, home string) bool {
+	for _, m := range s.mentions {
+		if m.start >= cl.start && m.end <= cl.end && m.typ == gazetteer.Country && m.id != home {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounObject reports "offered them", "supply it": the recipient is
+// someone told before, or a channel the goods go through.
+func pronounObject(toks []text.Token, cl clause) bool {
+	for k := cl.start; k < cl.end; k++ {
+		// "offer its machinery through the regional dealer": a channel
+		// that the article's annotators never count as the buyer either.
+		if w := toks[k].Norm; w == "them" || w == "him" || w == "her" || w == "us" || w == "you" || w == "through" || w == "via" {
+			return true
+		}
+	}
+	return false
+}
+
+// recentDeal reports a supply told in the two sentences before s of the
+// same paragraph: a deal in progress is the better referent.
+func recentDeal(facts []*fact, s *sentence) bool {
+	if len(facts) == 0 {
+		return false
+	}
+	last := facts[len(facts)-1].sent
+	return last.Para == s.Para && s.index-last.index <= 2
 }
 
 // partOfThem reports "most of them", "all of them", "200 of them" at the
@@ -2793,6 +2846,16 @@ func (d *doc) isSupplierLike(id string) bool {
 }
 
 // isIn reports whether entity id lies in (or is) country.
+// fromCountry reports whether every id is the country or one of its firms.
+func (d *doc) fromCountry(ids []string, country string) bool {
+	for _, id := range ids {
+		if id != country && !d.isIn(id, country) {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
 func (d *doc) isIn(id, country string) bool {
 	return d.countryOf(id) == country
 }
