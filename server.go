@@ -280,7 +280,13 @@ func runExtract(ctx context.Context, inputs []string, gazDir string, trace bool,
 			}
 			continue
 		}
-		if err := enc.Encode(x.Extract(doc)); err != nil {
+		res, err := x.ExtractChecked(doc)
+		if err != nil {
+			failed++
+			logger.Error("skip input", "err", err)
+			continue
+		}
+		if err := enc.Encode(res); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
 	}

@@ -338,13 +338,11 @@ func (l *Loader) prepare(ctx context.Context, b []*item) error {
 // extract turns a document into rows. Extraction is pure; a panic in it
 // fails this document only.
 func (l *Loader) extract(it *item) {
-	defer func() {
-		if r := recover(); r != nil {
-			it.failure = fmt.Sprintf("extraction panicked: %v", r)
-			it.rows = nil
-		}
-	}()
-	res := l.x.Extract(it.doc)
+	res, err := l.x.ExtractChecked(it.doc)
+	if err != nil {
+		it.failure, it.rows = err.Error(), nil
+		return
+	}
 	rows := buildRows(it.doc, res, l.gaz, it.hash)
 	it.rows = &rows
 }

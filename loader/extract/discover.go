@@ -80,6 +80,12 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if nameEnd <= nameStart {
 			return
 		}
+		// "MAZ-RUS LLC": a name already found may not be read again in part.
+		for _, f := range found {
+			if start < f.end && f.start < end {
+				return
+			}
+		}
 		// A known enterprise inside the span is the better reading.
 		for _, m := range ms {
 			if m.start >= start && m.end <= end && m.typ == gazetteer.Enterprise && parent == "" {
@@ -162,6 +168,8 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 					e = r
 				}
 				add(i, e, i, e, confSubsidiary, m.id)
+				i = e - 1
+				continue
 			}
 			i = m.end - 1
 			continue

@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +26,18 @@ type Extractor struct {
 
 // New returns an extractor that knows the names in gaz.
 func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
+
+// ExtractChecked is Extract that turns a panic, a rule meeting text it was
+// not written for, into an error for this document alone, so that one
+// article never costs the others of a run.
+func (x *Extractor) ExtractChecked(doc *source.Document) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Origin, r)
+		}
+	}()
+	return x.Extract(doc), nil
+}
 
 // Extract reads one document.
 func (x *Extractor) Extract(doc *source.Document) *Result {

@@ -613,6 +613,7 @@ func TestDiscoveredEnterprises(t *testing.T) {
 			[]string{"Arkhangelskoblgaz"}},
 		{"a demonym before a spelt-out legal form", "BPC signed a contract with Indian Potash Limited (IPL) for the supply of potash.",
 			[]string{"Indian Potash"}},
+		{"a known subsidiary before a legal form is read once", `SberLeasing, a leasing company of Sber, and MAZ-RUS LLC, the official distributor of OJSC "MAZ", have signed an agreement.`, []string{"MAZ-RUS"}},
 		{"talks with a person are no firm", "The minister held talks with Ivanov on the supply of buses.", nil},
 		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
 			[]string{"Kolomna Bus Works"}},

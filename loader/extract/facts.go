@@ -135,7 +135,7 @@ func (d *doc) placeFacts(c *collector, s *sentence) {
 	ms := s.mentions
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
-		if a.ref || b.ref {
+		if a.ref || b.ref || b.start < a.end {
 			continue
 		}
 		gap := toks[a.end:b.start]
