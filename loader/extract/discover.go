@@ -92,6 +92,14 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				return
 			}
 		}
+		// "Polyus Aldan, the company's subsidiary": a name found right
+		// after a known firm's name is that firm's local subsidiary.
+		if parent == "" && start == nameStart && nameEnd-nameStart <= 2 && start > 0 && toks[start].Space {
+			if k := mentionAt(ms, start-1); k >= 0 && ms[k].end == start && ms[k].typ == gazetteer.Enterprise && !ms[k].ref &&
+				!ms[k].modifier && toks[ms[k].start].Cap {
+				start, nameStart, parent = ms[k].start, ms[k].start, ms[k].id
+			}
+		}
 		name := cleanName(d.span(s, nameStart, nameEnd))
 		if name == "" || !isPlausibleOrgName(name) {
 			return
@@ -171,6 +179,14 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				i = e - 1
 				continue
 			}
+			// "Polyus Aldan", "Sibur Tobolsk": a known firm's name then a
+			// place, with nothing between, names its local subsidiary.
+			if p := mentionAt(ms, m.end); p >= 0 && ms[p].start == m.end && isPlace(ms[p].typ) && !ms[p].demonym && !ms[p].ref &&
+				toks[m.end].Cap && toks[m.end].Space && !m.modifier && (ms[p].end == len(toks) || toks[ms[p].end].Norm != "'s") {
+				add(i, ms[p].end, i, ms[p].end, confSubsidiary, m.id)
+				i = ms[p].end - 1
+				continue
+			}
 			i = m.end - 1
 			continue
 		}
@@ -240,7 +256,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if strongOrgHeads[t.Norm] || t.Norm == "fund" {
 			if i+1 < end && (toks[i+1].Norm == "of" || toks[i+1].Norm == "for") && countWords(toks, i, end) >= 2 &&
 				!containsNotOrg(toks, i, end) {
-				add(i, end, i, end, confOrgHead, "")
+				// "Kaluga Plant of Automotive Electrical Equipment": the
+				// city before the organisation word is part of the name.
+				start := i
+				if k := mentionAt(ms, i-1); i > 0 && k >= 0 && ms[k].end == i && ms[k].typ == gazetteer.City && toks[ms[k].start].Cap {
+					start = ms[k].start
+				}
+				add(start, end, start, end, confOrgHead, "")
 				i = end - 1
 				continue
 			}
@@ -295,6 +317,12 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = end + 1
 			continue
 		}
+		// "Tulaavtodor", "Kurganstalmost", "Yugprodtorg": Russian firms
+		// glue a place or a trade to a word of their business.
+		if end == i+1 && mentionAt(ms, i) < 0 && gluedOrgName(t.Norm) && d.unknownName(ms, toks, i, end) {
+			add(i, end, i, end, confOrgNoun-0.1, "")
+			continue
+		}
 		// An organisation noun then a name: the company Sibagromash.
 		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && mentionAt(ms, i) < 0 &&
 			!containsNotOrg(toks, i, end) && end-i <= 4 && !d.isPersonStart(toks, i) {
@@ -313,6 +341,28 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 func demonymAt(ms []mention, i int) bool {
 	k := mentionAt(ms, i)
 	return k >= 0 && ms[k].demonym && ms[k].end == i+1
+}
+
+// orgStems end the glued names of Russian firms: "-avtodor" (road
+// works), "-neftekhim" (petrochemicals), "-torg" (trade), "-mash"
+// (machine building) and the like.
+var orgStems = []string{"avtodor", "stroy", "stroystvo", "neftekhim", "neft", "khim", "mash", "trans",
+	"energo", "gaz", "prom", "torg", "snab", "servis", "tekhnika", "metall", "avto", "kanal", "zavod",
+	"kombinat", "lizing", "leasing", "bank", "trade", "agro", "stalmost", "zoloto", "ugol", "moloko",
+	"myaso", "khleb", "invest", "komplekt"}
+
+// gluedOrgName reports a single word built as such a name: a stem after
+// at least three letters of place or trade.
+func gluedOrgName(w string) bool {
+	if len(w) < 7 || strings.ContainsAny(w, "-'") {
+		return false
+	}
+	for _, stem := range orgStems {
+		if strings.HasSuffix(w, stem) && len(w)-len(stem) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // describedAsFirm reports ", the fishing company", ", one of the leading

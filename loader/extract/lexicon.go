@@ -26,7 +26,8 @@ var orgHeads = set("company", "companies", "plant", "works", "factory", "holding
 	"machinery", "upravleniye", "kombinat", "zavod", "mining", "energy", "oil", "gas", "agro",
 	"autotrans", "passazhiravtotrans", "avtotrans", "tyres", "tires", "cables", "foods", "dairy",
 	"steel", "metals", "chemicals", "pharm", "pharma", "holdings", "partnership", "terminal",
-	"elevator", "mines", "resources", "trolleybus")
+	"elevator", "mines", "resources", "trolleybus", "gok", "gmk", "glassworks", "steelworks", "ironworks",
+	"brewery", "distillery")
 
 // transitOperatorHeads after a transitWord name a municipal transit
 // operator ("Trolleybus Administration", "Tram Depot"), not an authority.
@@ -38,7 +39,8 @@ var transitWords = set("trolleybus", "tram", "bus", "transport", "tramway", "met
 // the weaker ones above need two or more capitalised words before them.
 var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "corporation",
 	"concern", "combine", "bank", "exchange", "mill", "refinery", "shipyard", "agroholding",
-	"group", "enterprise", "association", "kombinat", "zavod", "upravleniye", "railway", "railways")
+	"group", "enterprise", "association", "kombinat", "zavod", "upravleniye", "railway", "railways", "gok", "gmk",
+	"glassworks", "steelworks", "ironworks", "brewery")
 
 // legalForms are company legal forms written before or after a name.
 var legalForms = set("ojsc", "jsc", "cjsc", "pjsc", "llc", "ltd", "inc", "gmbh", "ag", "plc",
