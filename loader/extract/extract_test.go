@@ -328,6 +328,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Omsk Oblast [buses] proposed"}},
 		{"an offer to a foreign country's buyers is not the region's", "Belarus and the Omsk region discuss cooperation. The governor visited Minsk. MAZ is ready to supply buses to Kazakh carriers.",
 			[]string{"MAZ -> Kazakhstan [buses] proposed"}},
+		{"a purchase without a buyer in an article about a region, by maker", "The Kurgan region renews its fleet. Among grain harvesters, 22 Gomselmash combines and 15 combines of Rostselmash were bought.",
+			[]string{"Gomselmash -> Kurgan Oblast [combine harvesters] delivered x22", "Rostselmash -> Kurgan Oblast [combine harvesters] delivered x15"}},
+		{"a purchase of unnamed origin is no home country's supply", "Farmers of the Kurgan region have purchased 214 units of new agricultural machinery. Belarusian combines are popular.", nil},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -492,6 +493,7 @@ func clauseOf(toks []text.Token, at int) clause {
 type makerPair struct {
 	enterprise, product string
 	sent                int
+	start               int // the goods' first token in their sentence
 }
 
 // findSupplies reads the supply facts of the document.
@@ -899,6 +901,18 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		recipient = []string{f.region}
 		fa.conf = 0.5
 	}
+	// "Among grain harvesters, 22 Gomselmash combines were bought": a
+	// purchase without a buyer continues the one told just before, or is
+	// made in the region the article is about.
+	if len(recipient) == 0 && len(supplier) > 0 && tr.get && tr.passive && len(fa.products) > 0 && !d.anyPlaceIn(s, cl) &&
+		!d.foreignDemonymIn(s, cl, f.home) {
+		if prev != nil && prev.sent != s && prev.sent.Para == s.Para && len(prev.recipient) > 0 && !overlaps(prev.recipient, supplier) {
+			recipient = prev.recipient
+		} else if f.region != "" && !d.within(supplier, []string{f.region}) && (d.placeNear(s, f.region, 2) || d.titleNames(f.region)) {
+			recipient = []string{f.region}
+		}
+		fa.conf = 0.5
+	}
 	// "MAZ is ready to supply buses", "the Belarusian side proposed to
 	// supply elevators" in an article about a region: offers and plans
 	// made to that region.
@@ -934,7 +948,8 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		supplier = []string{f.firm}
 		fa.conf = 0.55
 	}
-	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) {
+	if len(supplier) == 0 && len(recipient) > 0 && f.home != "" && len(fa.products) > 0 && !d.isIn(recipient[0], f.home) &&
+		!(tr.get && fa.status == StatusDelivered && !d.mentionedInSentence(s, f.home)) {
 		// "The supply of logging machines is relevant for the region":
 		// the article's supplying country; in an article about one of its
 		// firms, that firm ("Negotiations are under way with the holding
@@ -1233,6 +1248,37 @@ func (d *doc) within(inner, outer []string) bool {
 		}
 	}
 	return true
+}
+
+// placeNear reports whether the region, or a place in it, is named in s
+// or the n sentences before it in the same paragraph: the region a
+// statement without a place of its own is about.
+func (d *doc) placeNear(s *sentence, region string, n int) bool {
+	for k := s.index; k >= 0 && k >= s.index-n; k-- {
+		o := d.sents[k]
+		if o.Para != s.Para {
+			break
+		}
+		for _, m := range o.mentions {
+			if isPlace(m.typ) && (m.id == region || d.within([]string{m.id}, []string{region})) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleNames reports whether the headline names the region or a place in it.
+func (d *doc) titleNames(region string) bool {
+	if !d.titled || len(d.sents) == 0 {
+		return false
+	}
+	for _, m := range d.sents[0].mentions {
+		if isPlace(m.typ) && (m.id == region || d.within([]string{m.id}, []string{region})) {
+			return true
+		}
+	}
+	return false
 }
 
 // cityOf returns the city a firm is based in, if known.
@@ -2430,7 +2476,7 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 				continue
 			}
 			if e.typ == gazetteer.Enterprise && m.start-e.end <= 2 && !e.ref && e.end <= m.start && modelGap(s.Tokens[e.end:m.start]) {
-				out = append(out, makerPair{e.id, m.id, s.index})
+				out = append(out, makerPair{e.id, m.id, s.index, m.start})
 			}
 			break
 		}
@@ -2440,7 +2486,7 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 			if e := ms[i+1]; e.typ == gazetteer.Enterprise && e.start-m.end <= 4 {
 				p := prepBefore(s.Tokens, e.start)
 				if p == "from" || p == "by" || p == "of" {
-					out = append(out, makerPair{e.id, m.id, s.index})
+					out = append(out, makerPair{e.id, m.id, s.index, m.start})
 				}
 			}
 		}
@@ -2448,7 +2494,7 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 		// Mogilevtransmash": the goods' maker comes after what they are
 		// built on.
 		if e := builtOnThenMadeBy(s, i); e != "" {
-			out = append(out, makerPair{e, m.id, s.index})
+			out = append(out, makerPair{e, m.id, s.index, m.start})
 		}
 	}
 	return out
@@ -3181,24 +3227,25 @@ func when(clauseText string) string {
 // by MTZ and 31 combines made by Gomselmash", "another 30 combines and 12
 // forage harvesters".
 func (d *doc) split(fa *fact, tr trigger) []*fact {
-	if len(fa.products) < 2 {
-		return []*fact{fa}
-	}
 	s := fa.sent
 	cl := clauseOf(s.Tokens, tr.at)
+	// One part per mention of the goods: "22 Gomselmash combines and 15
+	// combines of Rostselmash" names one kind of goods twice, by two makers.
 	type part struct {
-		maker    string
-		quantity int
+		product, maker string
+		quantity       int
 	}
-	parts := map[string]part{}
+	var parts []part
+	named := map[string]bool{}
 	makers, counts := map[string]bool{}, 0
+	pairs := d.makerPairs(s)
 	for _, m := range s.mentions {
 		if m.typ != gazetteer.Product || !contains(fa.products, m.id) || m.start < cl.start || m.end > cl.end {
 			continue
 		}
-		p := part{quantity: quantityBefore(s.Tokens, s.mentions, m, cl)}
-		for _, mp := range d.makerPairs(s) {
-			if mp.product == m.id {
+		p := part{product: m.id, quantity: quantityBefore(s.Tokens, s.mentions, m, cl)}
+		for _, mp := range pairs {
+			if mp.product == m.id && mp.start == m.start {
 				p.maker = mp.enterprise
 			}
 		}
@@ -3208,17 +3255,51 @@ func (d *doc) split(fa *fact, tr trigger) []*fact {
 		if p.quantity > 0 {
 			counts++
 		}
-		parts[m.id] = p
+		parts = append(parts, p)
+		named[m.id] = true
+	}
+	if len(parts) < 2 {
+		return []*fact{fa}
+	}
+	for _, id := range fa.products {
+		if !named[id] {
+			parts = append(parts, part{product: id})
+		}
 	}
 	byMaker := len(makers) >= 2 && !d.namedSupplier(fa, makers)
+	if !byMaker {
+		// Without makers to tell them apart, one kind of goods named twice
+		// is one part: "60 new buses, among them 20 buses of Belarus".
+		var kinds []part
+		counts = 0
+		for _, p := range parts {
+			if !slices.ContainsFunc(kinds, func(k part) bool { return k.product == p.product }) {
+				kinds = append(kinds, p)
+				if p.quantity > 0 {
+					counts++
+				}
+			}
+		}
+		parts = kinds
+	}
 	if !byMaker && counts < 2 {
 		return []*fact{fa}
 	}
+	madeBy := map[string]bool{}
+	for _, p := range parts {
+		if p.maker != "" {
+			madeBy[p.product] = true
+		}
+	}
 	var out []*fact
-	for _, id := range fa.products {
-		p := parts[id]
+	for _, p := range parts {
+		// "37 new buses, among them 25 MAZ buses and 12 NefAZ buses": the
+		// total of goods the makers' parts add up to.
+		if byMaker && p.maker == "" && madeBy[p.product] {
+			continue
+		}
 		cp := *fa
-		cp.products = []string{id}
+		cp.products = []string{p.product}
 		if p.quantity > 0 {
 			cp.quantity = p.quantity
 		} else if counts >= 2 {
@@ -3231,7 +3312,7 @@ func (d *doc) split(fa *fact, tr trigger) []*fact {
 		merged := false
 		for _, o := range out {
 			if sameIDs(o.supplier, cp.supplier) && (o.quantity == cp.quantity || cp.quantity == 0) {
-				o.products = append(o.products, id)
+				o.products = appendUnique(o.products, p.product)
 				merged = true
 				break
 			}
