@@ -331,6 +331,8 @@ func TestSupplies(t *testing.T) {
 		{"a purchase without a buyer in an article about a region, by maker", "The Kurgan region renews its fleet. Among grain harvesters, 22 Gomselmash combines and 15 combines of Rostselmash were bought.",
 			[]string{"Gomselmash -> Kurgan Oblast [combine harvesters] delivered x22", "Rostselmash -> Kurgan Oblast [combine harvesters] delivered x15"}},
 		{"a purchase of unnamed origin is no home country's supply", "Farmers of the Kurgan region have purchased 214 units of new agricultural machinery. Belarusian combines are popular.", nil},
+		{"the contract of the deal just told", "OJSC «Belshina» has shipped the first batch of 24 large-size tyres to JSC «Gaisky GOK». The contract signed in February provides for the delivery of 120 tyres during 2025.",
+			[]string{"Belshina -> Gaisky GOK [tires] delivered x24", "Belshina -> Gaisky GOK [tires] contracted x120"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

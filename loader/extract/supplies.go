@@ -1018,7 +1018,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
 		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
 	}
-	supplier, recipient = d.contractParties(s, tr, cl, fa, supplier, recipient)
+	supplier, recipient = d.contractParties(s, tr, cl, fa, facts, supplier, recipient)
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
@@ -1124,11 +1124,19 @@ func additive(toks []text.Token, cl clause) bool {
 // contractParties remembers the parties of a contract told without its
 // goods, and gives them to "It provides for the supply of 1,300
 // elevators" a sentence or two later.
-func (d *doc) contractParties(s *sentence, tr trigger, cl clause, fa *fact, supplier, recipient []string) ([]string, []string) {
+func (d *doc) contractParties(s *sentence, tr trigger, cl clause, fa *fact, facts []*fact, supplier, recipient []string) ([]string, []string) {
 	if tr.neutral && len(supplier) > 0 && len(recipient) > 0 && len(fa.products) == 0 {
 		d.lastContract = &fact{sent: s, supplier: supplier, recipient: recipient}
 	}
 	c := d.lastContract
+	// "Belshina has shipped 24 tyres to Gaisky GOK. The contract signed
+	// in February provides for the delivery of 120 tyres": the contract
+	// of the deal just told.
+	if (c == nil || s.index-c.sent.index > 2) && len(facts) > 0 {
+		if last := facts[len(facts)-1]; last.sent != s && s.index-last.sent.index <= 2 {
+			c = last
+		}
+	}
 	if c == nil || len(recipient) > 0 || s.index-c.sent.index > 2 || c.sent == s || !contractSubject(s.Tokens, tr.at, cl) ||
 		len(supplier) > 0 && !sameIDs(supplier, c.supplier) {
 		return supplier, recipient
@@ -1145,9 +1153,17 @@ func contractSubject(toks []text.Token, at int, cl clause) bool {
 	for k := cl.start; k+1 < at; k++ {
 		w := toks[k].Norm
 		subject := w == "it" || (w == "contract" || w == "agreement" || w == "document") && k > cl.start && toks[k-1].Norm == "the"
-		if subject && contractVerbs[toks[k+1].Norm] {
-			return true
+		if !subject {
+			continue
 		}
+		// "The contract signed in February provides for": a few words
+		// may stand between the contract and its verb.
+		for j := k + 1; j < at && j <= k+5; j++ {
+			if contractVerbs[toks[j].Norm] {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
