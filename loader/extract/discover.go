@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"tradegraph/loader/gazetteer"
@@ -52,6 +53,9 @@ func capRun(toks []text.Token, i, max int) int {
 		case isNameWord(t):
 			j++
 			words++
+		case t.IsDash() && !t.Space && j+3 < len(toks) && (toks[j+1].Norm == "and" || toks[j+1].Norm == "i") &&
+			toks[j+2].IsDash() && !toks[j+2].Space && isNameWord(toks[j+3]) && j > i:
+			j += 3 // "Chelyabinsk Forge-and-Press Plant"
 		case (t.IsDash() && !t.Space) || t.Norm == "&" || t.Norm == "of" || t.Norm == "and" || t.Norm == "for":
 			if j+1 < len(toks) && isNameWord(toks[j+1]) && j > i && !(t.IsDash() && toks[j+1].Space) {
 				j++
@@ -105,6 +109,15 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			return
 		}
 		id := d.discover(gazetteer.Enterprise, name, conf)
+		// "the Thanh Hoa provincial agricultural service cooperative": the
+		// name with what the firm is, as the text writes it, is a spelling.
+		if nameEnd < end && nameStart == start {
+			if full := cleanName(d.span(s, start, end)); full != name && !strings.ContainsAny(full, ",;:()") {
+				if e := d.discovered[id]; !slices.Contains(e.Aliases, full) {
+					e.Aliases = append(e.Aliases, full)
+				}
+			}
+		}
 		if parent != "" {
 			d.discovered[id].Parent = parent
 		}
@@ -253,9 +266,15 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// An organisation word opening a long name: "Fund for Capital
 		// Repair of ...", "Bank of Georgia".
-		if strongOrgHeads[t.Norm] || t.Norm == "fund" {
-			if i+1 < end && (toks[i+1].Norm == "of" || toks[i+1].Norm == "for") && countWords(toks, i, end) >= 2 &&
-				!containsNotOrg(toks, i, end) {
+		// "Regional Fund for Capital Repair ...": one adjective may open it.
+		head := i
+		if orgAdjectives[t.Norm] && i+1 < end && (strongOrgHeads[toks[i+1].Norm] || toks[i+1].Norm == "fund") {
+			head = i + 1
+		}
+		if strongOrgHeads[toks[head].Norm] || toks[head].Norm == "fund" {
+			end := capRun(toks, i, 10) // such names run long
+			if head+1 < end && (toks[head+1].Norm == "of" || toks[head+1].Norm == "for") && countWords(toks, i, end) >= 2 &&
+				!containsNotOrg(toks, i, ownTail(toks, head, end)) {
 				// "Kaluga Plant of Automotive Electrical Equipment": the
 				// city before the organisation word is part of the name.
 				start := i
@@ -319,8 +338,10 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// "Tulaavtodor", "Kurganstalmost", "Yugprodtorg": Russian firms
 		// glue a place or a trade to a word of their business.
-		if end == i+1 && mentionAt(ms, i) < 0 && gluedOrgName(t.Norm) && d.unknownName(ms, toks, i, end) {
+		if end-i <= 3 && gluedOrgName(toks[end-1].Norm) && d.unknownName(ms, toks, i, end) &&
+			(i == 0 || !toks[i-1].IsDash() || toks[i-1].Space) {
 			add(i, end, i, end, confOrgNoun-0.1, "")
+			i = end - 1
 			continue
 		}
 		// An organisation noun then a name: the company Sibagromash.
@@ -334,6 +355,21 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		return ms
 	}
 	return replaceOverlapping(ms, found)
+}
+
+// orgAdjectives may open an organisation's name before its organisation
+// word: "Regional Fund for Capital Repair".
+var orgAdjectives = set("regional", "municipal", "city", "first", "central", "united", "joint")
+
+// ownTail returns where the name's own words end in [head, end): before
+// the "of the ... Region" that places it, whose words may be anything.
+func ownTail(toks []text.Token, head, end int) int {
+	for k := head + 2; k+1 < end; k++ {
+		if toks[k].Norm == "of" && toks[k+1].Norm == "the" {
+			return k
+		}
+	}
+	return end
 }
 
 // demonymAt reports whether token i is a country's adjective and nothing
@@ -684,7 +720,10 @@ var notGoods = set("needs", "need", "volume", "volumes", "terms", "prices", "pri
 	"most", "such", "up", "out", "over", "back", "here", "there", "now", "well", "too",
 	"both", "sides", "side", "parties", "party", "companies", "enterprises", "region",
 	"regions", "country", "countries", "city", "cities", "farms", "farmers", "total",
-	"end", "beginning", "start", "half", "quarter", "month", "months", "week", "weeks")
+	"end", "beginning", "start", "half", "quarter", "month", "months", "week", "weeks",
+	"decade", "decades", "season", "seasons", "period", "holding", "company", "plant", "enterprise",
+	"group", "factory", "firm", "concern", "corporation", "operator", "carrier", "dealer",
+	"distributor", "customer", "customers", "client", "clients", "partner", "buyer", "buyers")
 
 // stopAfterGoods end a goods phrase.
 var stopAfterGoods = set("to", "for", "from", "in", "into", "with", "by", "at", "on", "under",

@@ -30,7 +30,8 @@ var orgModifiers = set("agricultural", "agro-industrial", "dairy", "poultry", "p
 	"furniture", "road", "building", "food", "leasing", "energy", "oil", "gas", "chemical", "cleaning",
 	"official", "regional", "local", "largest", "leading", "major", "big", "private-label", "grocery",
 	"wholesale", "distribution", "service", "repair", "bus", "taxi", "passenger", "freight", "fishery",
-	"fertiliser", "fertilizer", "steel", "metallurgical", "cement", "glass", "textile", "sugar", "flour")
+	"fertiliser", "fertilizer", "steel", "metallurgical", "cement", "glass", "textile", "sugar", "flour",
+	"provincial", "district", "republican", "state-owned")
 
 // roleNouns, written before a name, say what part the firm plays for
 // another: "the company's dealer Agrotekhservis", "the developer Samolet".
@@ -169,9 +170,17 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 	// "an order from Arkhangelskoblgaz", "a contract with Tyumenavtodor":
 	// the other party of a deal is a firm when no place or person is
 	// named there.
-	if plain && runEnd-i <= 3 && i >= 2 && dealParty(toks[i-2].Norm, prev) && !toks[i-1].Cap &&
-		!(runEnd-i == 1 && surnameLike(t.Norm)) {
-		return i, runEnd, i, runEnd, true
+	if lead && runEnd-i <= 3 && !(runEnd-i == 1 && (surnameLike(t.Norm) || orgHeads[t.Norm] || t.Norm == "fund")) &&
+		orgPhraseEnd(toks, runEnd) < 0 {
+		// "talks with the state-owned Pupuk Indonesia": an article and
+		// an adjective may stand before the name.
+		k := i - 1
+		for n := 0; n < 4 && k > 0 && !toks[k].Cap && (determiners[toks[k].Norm] || hyphenPart(toks, k)); n++ {
+			k--
+		}
+		if k >= 1 && dealParty(toks[k-1].Norm, toks[k].Norm) {
+			return i, runEnd, i, runEnd, true
+		}
 	}
 	// "producers like Kerama Marazzi", "companies such as X".
 	if plain && i >= 2 && (prev == "like" || prev == "as" && toks[i-2].Norm == "such") {
@@ -185,6 +194,13 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 		}
 	}
 	return
+}
+
+// hyphenPart reports whether token k belongs to a hyphenated word such as
+// "state-owned": a dash without spaces, or a word joined to one.
+func hyphenPart(toks []text.Token, k int) bool {
+	joined := func(j int) bool { return j >= 0 && j < len(toks) && toks[j].IsDash() && !toks[j].Space }
+	return joined(k) || toks[k].Kind == text.Word && (joined(k-1) || joined(k+1) && !toks[k+1].Space)
 }
 
 // dealWords take the other party of a deal after "with" (or "from" for
@@ -316,6 +332,8 @@ func (d *doc) namePlusPlace(ms []mention, toks []text.Token, i, end int) bool {
 			unknown++
 		case isPlace(ms[m].typ) && !ms[m].demonym && ms[m].start >= i && ms[m].end <= end:
 			place++
+		case ms[m].typ == gazetteer.Product && k > i && toks[k].Cap:
+			unknown++ // "Shymkent Bus": a word of goods, capitalised, in a name
 		default:
 			return false
 		}
