@@ -103,6 +103,10 @@ func (x *Extractor) read(text string, titled bool, base int) ([]Entity, []Relati
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
+	// "the plant's dealer X": now that "the plant" is resolved, its dealers.
+	for _, s := range d.sents {
+		d.noteDealers(s.Tokens, s.mentions)
+	}
 	d.findSpeakers()
 	supplies := d.findSupplies(f)
 	relations := d.supplyRelations(supplies)

@@ -333,6 +333,8 @@ func TestSupplies(t *testing.T) {
 		{"a purchase of unnamed origin is no home country's supply", "Farmers of the Kurgan region have purchased 214 units of new agricultural machinery. Belarusian combines are popular.", nil},
 		{"the contract of the deal just told", "OJSC «Belshina» has shipped the first batch of 24 large-size tyres to JSC «Gaisky GOK». The contract signed in February provides for the delivery of 120 tyres during 2025.",
 			[]string{"Belshina -> Gaisky GOK [tires] delivered x24", "Belshina -> Gaisky GOK [tires] contracted x120"}},
+		{"a dealer named after its place sells its maker's goods", "MTZ makes tractors in Minsk. In 2025 the plant's dealer in the republic of Bashkortostan, LLC «Agrotekhsnab-Ufa», sold 412 Belarus tractors to farms of the republic.",
+			[]string{"MTZ -> Republic of Bashkortostan [tractors] delivered x412"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -195,8 +195,8 @@ func (d *doc) noteDealers(toks []text.Token, ms []mention) {
 		if m.typ != gazetteer.Enterprise || m.ref || m.modifier {
 			continue
 		}
-		k := m.start - 1
-		if k < 0 || toks[k].Norm != "dealer" && toks[k].Norm != "distributor" {
+		k := dealerWordBefore(toks, ms, m.start)
+		if k < 0 {
 			continue
 		}
 		k-- // adjectives: "its official dealer", "its Kazakh dealer"
@@ -218,6 +218,24 @@ func (d *doc) noteDealers(toks []text.Token, ms []mention) {
 			}
 		}
 	}
+}
+
+// dealerWordBefore returns the index of "dealer" or "distributor" before
+// the name at start, or -1. A place and a legal form may come between:
+// "the plant's dealer in the republic, LLC «Agrotekhsnab-Ufa»".
+func dealerWordBefore(toks []text.Token, ms []mention, start int) int {
+	for k := start - 1; k >= 0 && start-k <= 10; k-- {
+		w := toks[k].Norm
+		switch {
+		case w == "dealer" || w == "distributor":
+			return k
+		case w == "," || w == "in" || w == "of" || w == "the" || toks[k].IsQuote() || legalForms[w] || deicticTypes[w] == "Region" || deicticTypes[w] == "City":
+		case mentionAt(ms, k) >= 0 && isPlace(ms[mentionAt(ms, k)].typ):
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func (d *doc) setSameAs(from, to string) {
