@@ -310,7 +310,8 @@ func (d *doc) resolveReferences(f focus) {
 			}
 			// "the Belarusian company Belkommunmash": a description of the
 			// name that follows, not a reference back.
-			if i+1 < len(toks) && (mentionAt(s.mentions, i+1) >= 0 || toks[i+1].IsQuote() || isNameWord(toks[i+1])) {
+			// "offer the city trolleybuses": goods after it are no name.
+			if k := mentionAt(s.mentions, i+1); i+1 < len(toks) && (k >= 0 && s.mentions[k].typ != gazetteer.Product || toks[i+1].IsQuote() || isNameWord(toks[i+1])) {
 				continue
 			}
 			// "the city of Saratov", "the region of Murmansk": the name
