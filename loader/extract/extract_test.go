@@ -335,6 +335,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belshina -> Gaisky GOK [tires] delivered x24", "Belshina -> Gaisky GOK [tires] contracted x120"}},
 		{"a dealer named after its place sells its maker's goods", "MTZ makes tractors in Minsk. In 2025 the plant's dealer in the republic of Bashkortostan, LLC «Agrotekhsnab-Ufa», sold 412 Belarus tractors to farms of the republic.",
 			[]string{"MTZ -> Republic of Bashkortostan [tractors] delivered x412"}},
+		{"the party after the supply word receives, not one before it", "The counsellor drew attention to the possibilities of Amkodor for the renewal of the fleet and proposed the supply of graders and loaders to the state enterprise Tulaavtodor.",
+			[]string{"Amkodor -> Tulaavtodor [graders loaders] proposed"}},
+		{"offer the city goods", "Tomsk renews its transport. Belkommunmash was prepared to offer the city trolleybuses with an extended autonomous range.",
+			[]string{"Belkommunmash -> Tomsk [trolleybuses] proposed"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

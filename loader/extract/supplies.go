@@ -1772,7 +1772,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				fromBy = r
 			}
 		case !r.left && (r.prep == "to" || r.prep == "for" || r.prep == "into" || r.prep == "across" || r.prep == "throughout" || r.prep == "among"):
-			if toFor == nil {
+			// "drew attention to Amkodor ... and proposed the supply of
+			// graders to Tulaavtodor": the party after the word wins.
+			if toFor == nil || toFor.left && !partyBetween(s.mentions, tr.at, r.m.start) {
 				toFor = r
 			}
 		case !r.left && r.prep == "through":
