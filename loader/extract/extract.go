@@ -246,7 +246,7 @@ func (d *doc) supplyRelations(facts []*fact) []Relation {
 		var deals []*Relation
 		var weak []*fact
 		for _, fa := range groups[k] {
-			if fa.quantity == 0 || fa.title && len(groups[k]) > 1 {
+			if fa.quantity == 0 || fa.title && len(groups[k]) > 1 || fa.firstPart && fa.status == StatusPlanned && hasContract(groups[k]) {
 				weak = append(weak, fa)
 				continue
 			}
@@ -388,6 +388,16 @@ func sameKindDeal(deals []*Relation, fa *fact) *Relation {
 		}
 	}
 	return nil
+}
+
+// hasContract reports whether one of the facts is a contracted deal.
+func hasContract(facts []*fact) bool {
+	for _, fa := range facts {
+		if fa.status == StatusContracted {
+			return true
+		}
+	}
+	return false
 }
 
 func isDone(status string) bool { return status == StatusDelivered || status == StatusOngoing }

@@ -339,6 +339,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Amkodor -> Tulaavtodor [graders loaders] proposed"}},
 		{"offer the city goods", "Tomsk renews its transport. Belkommunmash was prepared to offer the city trolleybuses with an extended autonomous range.",
 			[]string{"Belkommunmash -> Tomsk [trolleybuses] proposed"}},
+		{"the first batch of a contract still to come is part of it", "MTZ signed a contract with the Thanh Hoa provincial agricultural service cooperative for 150 tractors. The first batch of 40 tractors will be shipped from Minsk in February.",
+			[]string{"MTZ -> Thanh Hoa [tractors] contracted x150"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

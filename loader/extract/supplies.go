@@ -27,6 +27,9 @@ type fact struct {
 	// market marks "Moscow remains our key market": a standing relation
 	// that names no deal; a deal told later never merges into it.
 	market bool
+	// firstPart marks "the first batch of 40 tractors will be shipped":
+	// a part of a deal, not a deal of its own when still to come.
+	firstPart bool
 }
 
 // trigger is a word that states a supply.
@@ -688,6 +691,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
+	fa.firstPart = firstPartOf(toks, cl)
 
 	// Roles of the named parties around the trigger.
 	var roles []role
@@ -1499,6 +1503,22 @@ var regionalNeeds = set("programme", "program", "roads", "budget", "needs", "fle
 func (d *doc) anyPlaceIn(s *sentence, cl clause) bool {
 	for _, m := range s.mentions {
 		if m.start >= cl.start && m.end <= cl.end && isPlace(m.typ) && !m.demonym {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPartOf reports "the first batch", "the first 40", "the first of
+// them" in the clause: the opening part of a larger deal.
+func firstPartOf(toks []text.Token, cl clause) bool {
+	for k := cl.start; k+1 < cl.end; k++ {
+		if toks[k].Norm != "first" {
+			continue
+		}
+		n := toks[k+1]
+		if n.Kind == text.Number || n.Norm == "batch" || n.Norm == "consignment" || n.Norm == "shipment" || n.Norm == "of" ||
+			numberWords[n.Norm] > 0 {
 			return true
 		}
 	}
