@@ -260,7 +260,7 @@ func TestSupplies(t *testing.T) {
 		{"'the Russian truck maker' is the last Russian firm named",
 			"Belshina will supply tyres to KAMAZ in 2025. Last year Belshina shipped 22,000 tyres to the Russian truck maker.",
 			[]string{"Belshina -> KAMAZ [tires] delivered x22000", "Belshina -> KAMAZ [tires] planned"}},
-		{"a supply noun whose verb is future is planned", "MTZ has signed a contract with the Kazakh company KazAgroTrade for 600 tractors. The first batch of 150 machines will be delivered in August.",
+		{"a supply noun whose verb is future is planned", "MTZ has signed a contract with the Kazakh company KazAgroTrade for 600 tractors. A further batch of 150 machines will be delivered in August.",
 			[]string{"MTZ -> KazAgroTrade [tractors] contracted x600", "MTZ -> KazAgroTrade [tractors] planned x150"}},
 		{"goods 'intended for' a firm, with an aside between them and the verb",
 			"BELAZ will supply 24 mining dump trucks to companies of Yakutia this year. Sixteen of the vehicles, with a payload of 220 tonnes, are intended for the diamond miner ALROSA under a contract signed last autumn.",
