@@ -1019,6 +1019,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 	supplier, recipient = d.validRoles(supplier, recipient)
+	recipient = d.dropRivalMakers(supplier, recipient, fa.products)
 	if len(supplier) > 0 && len(recipient) == 0 && len(fa.products) > 0 {
 		d.pending = &fact{sent: s, supplier: supplier, products: fa.products}
 	}
@@ -2802,6 +2803,52 @@ func (d *doc) makesAny(e string, products []string) bool {
 		}
 	}
 	return false
+}
+
+// dropRivalMakers drops recipients known to make all the goods
+// themselves when the supplier makes them too: "most of the fleet is
+// Rostselmash combines, 1,100 are Gomselmash ones" sells nothing to
+// Gomselmash. A maker's own subsidiaries and parents still receive its
+// goods.
+func (d *doc) dropRivalMakers(supplier, recipient, products []string) []string {
+	if len(products) == 0 {
+		return recipient
+	}
+	var out []string
+	for _, id := range recipient {
+		rival := true
+		for _, p := range products {
+			if !d.gaz.MakesItself(id, p) {
+				rival = false
+			}
+		}
+		for _, s := range supplier {
+			if d.related(s, id) || !d.makesAll(s, products) {
+				rival = false
+			}
+		}
+		if !rival {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// makesAll reports whether enterprise e itself is known to make every
+// product.
+func (d *doc) makesAll(e string, products []string) bool {
+	for _, p := range products {
+		if !d.gaz.MakesItself(e, p) {
+			return false
+		}
+	}
+	return len(products) > 0
+}
+
+// related reports whether one firm is the other's parent.
+func (d *doc) related(a, b string) bool {
+	ea, eb := d.entity(a), d.entity(b)
+	return ea != nil && eb != nil && (ea.Parent == b || eb.Parent == a)
 }
 
 // allFinanciers reports whether every id is a bank or lessor.

@@ -117,6 +117,19 @@ func (g *Gazetteer) Makes(enterprise, product string) bool {
 }
 
 // narrower reports whether product a is product b or a narrower kind of it.
+// MakesItself is Makes without the goods of the firm's parents: what the
+// firm's own plants turn out.
+func (g *Gazetteer) MakesItself(enterprise, product string) bool {
+	if e := g.byID[enterprise]; e != nil {
+		for _, made := range e.Products {
+			if g.narrower(product, made) || g.narrower(made, product) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (g *Gazetteer) narrower(a, b string) bool {
 	p := g.byID[a]
 	for depth := 0; p != nil && depth < 6; depth++ {
