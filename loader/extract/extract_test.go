@@ -341,8 +341,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belkommunmash -> Tomsk [trolleybuses] proposed"}},
 		{"the first batch of a contract still to come is part of it", "MTZ signed a contract with the Thanh Hoa provincial agricultural service cooperative for 150 tractors. The first batch of 40 tractors will be shipped from Minsk in February.",
 			[]string{"MTZ -> Thanh Hoa [tractors] contracted x150"}},
-		{"a rival maker of the goods is no buyer", "About 1,100 Gomselmash combines work in the Tambov region, although most of the fleet is accounted for by combines of Rostselmash.",
-			[]string{"Gomselmash -> Tambov Oblast [combine harvesters] ongoing x1100"}},
+		{"a rival maker of the goods is no buyer", "Most of the combine fleet is accounted for by Rostselmash machines, but Gomselmash combines are common too.", nil},
+		{"a parent's goods do not make a subsidiary a rival", "Gomselmash shipped 300 combine harvesters to Bryanskselmash for final assembly.",
+			[]string{"Gomselmash -> Bryanskselmash [combine harvesters] delivered x300"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {
