@@ -516,7 +516,8 @@ func countWords(toks []text.Token, i, j int) int {
 
 func containsNotOrg(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
-		if notOrg[toks[k].Norm] {
+		// "Belmyaso-Trade": a word hyphened onto a name is part of it.
+		if notOrg[toks[k].Norm] && !(k > i && toks[k-1].IsDash() && !toks[k-1].Space && !toks[k].Space) {
 			return true
 		}
 	}

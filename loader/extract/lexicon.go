@@ -90,6 +90,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
 	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation",
+	"found", "represented",
 	"add", "adds", "added")
 
 // Status cues, matched on words near a trigger.
@@ -127,7 +128,7 @@ var sourcePreps = set("from", "by")
 // genericProducts are nouns that stand for goods already named nearby
 // ("150 vehicles", "the machines") and carry no product kind of their own.
 var genericProducts = set("vehicles", "vehicle", "machines", "machine", "units", "unit",
-	"goods", "products", "equipment", "machinery", "items", "pieces", "sets", "models", "them",
+	"goods", "products", "equipment", "machinery", "items", "pieces", "sets", "models", "them", "brands",
 	"cars", "pcs", "copies", "it")
 
 // countUnits are words after a number that say it counts items.

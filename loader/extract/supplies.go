@@ -277,8 +277,13 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 			tr.get, tr.passive = false, true // "X cheese is on the shelves of retail chains in Y"
-		case "available":
-			if next != "in" && next != "at" {
+		case "available", "found", "represented":
+			// "its brands can be found in the Pyaterochka chain", "are
+			// represented in Magnit stores": on sale there.
+			if next != "in" && next != "at" && !(next == "both" && i+2 < len(toks) && toks[i+2].Norm == "in") {
+				continue
+			}
+			if w != "available" && !goodsBefore(toks, ms, i) {
 				continue
 			}
 			tr.get, tr.passive = false, true // "its chocolate is available in Magnit"
@@ -347,6 +352,56 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		out = append(out, tr)
 	}
 	return out
+}
+
+// throughFirm returns the firm named after the trigger at as the channel
+// the goods are sold through ("through the distributor Belmyaso-Trade"),
+// or "". Lenders and lessors are no channel.
+func (d *doc) throughFirm(s *sentence, at int) string {
+	toks := s.Tokens
+	for _, m := range s.mentions {
+		if m.start <= at || m.typ != gazetteer.Enterprise || m.ref {
+			continue
+		}
+		for k := m.start - 1; k > at && k >= m.start-9; k-- {
+			w := toks[k].Norm
+			if w == "through" || w == "via" {
+				if e := d.entity(m.id); e != nil && !isFinancier(e) && e.Sector != "logistics" {
+					return m.id
+				}
+				break
+			}
+			if !(determiners[w] || w == "," || w == "official" || roleNouns[w] || orgNouns[w] || toks[k].Cap ||
+				orgModifiers[w]) {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// whoseOwner returns the firm named right before a clause that opens with
+// ", whose", or "".
+func whoseOwner(s *sentence, cl clause) string {
+	toks := s.Tokens
+	if cl.start < 2 || toks[cl.start].Norm != "whose" || toks[cl.start-1].Norm != "," {
+		return ""
+	}
+	if k := mentionAt(s.mentions, cl.start-2); k >= 0 && s.mentions[k].typ == gazetteer.Enterprise {
+		return s.mentions[k].id
+	}
+	return ""
+}
+
+// goodsBefore reports goods named, or "products" and "brands" said, in
+// the few words before token i: the subject of "can be found in".
+func goodsBefore(toks []text.Token, ms []mention, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if m := mentionAt(ms, k); m >= 0 && ms[m].typ == gazetteer.Product || genericProducts[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // suppliedThings are what "of" points back to in a share of supplies.
@@ -692,6 +747,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
 	fa.firstPart = firstPartOf(toks, cl)
+	// "can be found in Magnit stores": on sale now, not an offer.
+	if w := toks[tr.at].Norm; (w == "found" || w == "available" || w == "represented") && fa.status == StatusProposed {
+		fa.status = StatusOngoing
+	}
 
 	// Roles of the named parties around the trigger.
 	var roles []role
@@ -744,6 +803,25 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
+	// "sells its products in Russia through its official distributor, the
+	// Smolensk company X": the distributor buys them; a country named as
+	// the market gives way to it, a city or region keeps its own fact.
+	if len(recipient) > 0 && !tr.get {
+		if id := d.throughFirm(s, tr.at); id != "" && !contains(supplier, id) {
+			if d.isCountry(recipient[0]) {
+				recipient = []string{id}
+			} else {
+				recipient = appendUnique(recipient, id)
+			}
+		}
+	}
+	// "Savushkin Product, whose brands can be found in the Pyaterochka
+	// chain": the firm the relative clause hangs on owns the goods.
+	if len(supplier) == 0 && tr.passive && !tr.get {
+		if id := whoseOwner(s, cl); id != "" {
+			supplier = []string{id}
+		}
+	}
 	recipient = firmForPlace(s, cl, recipient)
 	recipient = sellerWhere(s, cl, recipient, supplier)
 	recipient = d.ruralRegions(s, recipient)
@@ -1002,6 +1080,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	if len(fa.products) == 0 && len(supplier) == 1 && fa.generic {
 		fa.products = d.recentProductsOf(s, supplier[0])
+		// "whose brands can be found in Magnit": what the firm makes.
+		if len(fa.products) == 0 && d.anyEnterprise(supplier) {
+			fa.products = d.firmGoods(supplier[0], s.index)
+		}
 	}
 	// "Sibagrotrade has sold more than 1,200 Belarus tractors to farms of
 	// the Krasnoyarsk Territory" after "MTZ with its official dealer
