@@ -90,9 +90,15 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				return
 			}
 		}
-		// A known enterprise inside the span is the better reading.
+		// A known enterprise inside the span is the better reading, unless
+		// the name runs on from it by a hyphen: "LLC MTZ-Altai" is MTZ's
+		// subsidiary.
 		for _, m := range ms {
 			if m.start >= start && m.end <= end && m.typ == gazetteer.Enterprise && parent == "" {
+				if m.start == nameStart && m.end < nameEnd && toks[m.end].IsDash() && !toks[m.end].Space {
+					parent = m.id
+					break
+				}
 				return
 			}
 		}

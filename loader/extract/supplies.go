@@ -223,7 +223,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 				continue
 			}
 			tr.get, tr.passive = false, true
-		case "run", "runs", "running", "work", "works", "worked", "working", "serve", "serves", "served", "go", "goes", "went":
+		case "run", "runs", "running", "work", "works", "worked", "working", "serve", "serves", "served", "go", "goes", "went",
+			"stayed", "remained":
 			// "Vologda already runs our trolleybuses": the subject operates
 			// the goods, like "operates".
 			if (w == "run" || w == "runs" || w == "running") && goodsAhead(toks, ms, i) {
@@ -892,9 +893,22 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	// "Bryanskselmash assembled 1,150 combine harvesters in 2023. Most of
 	// them went to farms in the Bryansk, Kursk and Oryol regions": the
 	// goods the firm was just said to make.
-	if len(supplier) == 0 && len(fa.products) == 0 && len(recipient) > 0 && !tr.get && partOfThem(toks, cl) {
-		if firm, goods := d.madeJustBefore(s); firm != "" {
+	// "Another 465 went to neighbouring Russian regions: 180 to ...": the
+	// country of the buyers, until the breakdown names them.
+	if len(recipient) == 0 && !tr.get && partOfThem(toks, cl) {
+		for _, m := range s.mentions {
+			if m.demonym && m.start > tr.at && m.start < cl.end && toBefore(toks, m.start) {
+				recipient = []string{m.id}
+				break
+			}
+		}
+	}
+	if len(supplier) == 0 && len(recipient) > 0 && !tr.get && partOfThem(toks, cl) {
+		if firm, goods := d.madeJustBefore(s); firm != "" && (len(fa.products) == 0 || overlaps(fa.products, goods)) {
 			supplier, fa.products = []string{firm}, goods
+			if fa.quantity == 0 {
+				fa.quantity = partCount(toks, cl)
+			}
 		}
 	}
 	// Makers of the products: "MAZ buses" names the supplier.
@@ -1608,6 +1622,34 @@ func firstPartOf(toks []text.Token, cl clause) bool {
 	return false
 }
 
+// partCount returns the number that opens a part of goods told before:
+// "Another 465", "520 of the tractors", "the remaining 155"; or 0.
+func partCount(toks []text.Token, cl clause) int {
+	for k := cl.start; k < cl.end && k <= cl.start+3; k++ {
+		if toks[k].Kind == text.Number {
+			return atoiSafe(toks[k].Norm)
+		}
+		if n := numberWords[toks[k].Norm]; n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// toBefore reports "to" within three lowercase words before token i: "to
+// neighbouring Russian regions".
+func toBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Norm == "to" {
+			return true
+		}
+		if toks[k].Kind != text.Word || toks[k].Cap {
+			return false
+		}
+	}
+	return false
+}
+
 // foreignDemonymIn reports a country other than home named in the clause,
 // often as an adjective: "cheaper for Kazakh farmers".
 func (d *doc) foreignDemonymIn(s *sentence, cl clause, home string) bool {
@@ -1645,8 +1687,16 @@ func recentDeal(facts []*fact, s *sentence) bool {
 // partOfThem reports "most of them", "all of them", "200 of them" at the
 // start of the clause: goods told in the sentence before.
 func partOfThem(toks []text.Token, cl clause) bool {
-	for k := cl.start; k+2 < cl.end && k <= cl.start+2; k++ {
-		if toks[k+1].Norm == "of" && toks[k+2].Norm == "them" {
+	for k := cl.start; k+2 < cl.end && k <= cl.start+5; k++ {
+		if toks[k+1].Norm == "of" && (toks[k+2].Norm == "them" || toks[k+2].Norm == "these") && k <= cl.start+2 ||
+			toks[k+1].Norm == "of" && toks[k+2].Norm == "the" && toks[k].Kind == text.Number {
+			return true // "most of them", "According to him, 520 of the tractors"
+		}
+	}
+	// "Another 465 went to ...", "The remaining 155 crossed the border".
+	for k := cl.start; k+1 < cl.end && k <= cl.start+2; k++ {
+		if (toks[k].Norm == "another" || toks[k].Norm == "remaining" || toks[k].Norm == "rest") &&
+			(toks[k+1].Kind == text.Number || numberWords[toks[k+1].Norm] > 0 || toks[k].Norm == "rest") {
 			return true
 		}
 	}
@@ -1656,20 +1706,24 @@ func partOfThem(toks []text.Token, cl clause) bool {
 // madeJustBefore returns the firm the sentence before s says made goods,
 // "Bryanskselmash assembled 1,150 combine harvesters", and those goods.
 func (d *doc) madeJustBefore(s *sentence) (string, []string) {
-	if s.index == 0 {
-		return "", nil
+	for k := s.index - 1; k >= 0 && k >= s.index-5; k-- {
+		if firm, goods := d.madeIn(d.sents[k]); firm != "" {
+			return firm, goods
+		}
 	}
-	p := d.sents[s.index-1]
-	if p.Para != s.Para {
-		return "", nil
-	}
+	return "", nil
+}
+
+// madeIn reads "X produced 1,140 tractors" from sentence p: the firm and
+// the goods it made, or "".
+func (d *doc) madeIn(p *sentence) (string, []string) {
 	firm, verb := "", -1
 	var goods []string
 	for _, m := range p.mentions {
 		switch {
 		case firm == "" && m.typ == gazetteer.Enterprise && !m.modifier:
 			firm = m.id
-			for k := m.end; k < len(p.Tokens) && k <= m.end+12; k++ {
+			for k := m.end; k < len(p.Tokens) && k <= m.end+25; k++ {
 				if produceVerbs[p.Tokens[k].Norm] {
 					verb = k
 					break
@@ -3669,23 +3723,33 @@ func breakdown(fa *fact, tr trigger) []*fact {
 			continue
 		}
 		n := atoiSafe(toks[k].Norm)
-		// "260 from Rostselmash", "118 units by Gomselmash", "40 made by MAZ".
+		// "260 from Rostselmash", "118 units by Gomselmash", "40 made by
+		// MAZ"; "180 to the Novosibirsk region".
 		j := k + 1
-		for j < len(toks) && j <= k+3 && toks[j].Kind == text.Word && toks[j].Norm != "from" && toks[j].Norm != "by" && mentionAt(s.mentions, j) < 0 {
+		for j < len(toks) && j <= k+3 && toks[j].Kind == text.Word && toks[j].Norm != "from" && toks[j].Norm != "by" && toks[j].Norm != "to" && mentionAt(s.mentions, j) < 0 {
 			j++
 		}
-		if n <= 0 || j+1 >= len(toks) || toks[j].Norm != "from" && toks[j].Norm != "by" {
+		if n <= 0 || j+1 >= len(toks) || toks[j].Norm != "from" && toks[j].Norm != "by" && toks[j].Norm != "to" {
 			continue
 		}
+		to := toks[j].Norm == "to"
 		if toks[j+1].Norm == "the" && j+2 < len(toks) {
 			j++
 		}
 		m := mentionAt(s.mentions, j+1)
-		if m < 0 || s.mentions[m].typ != gazetteer.Enterprise || s.mentions[m].start != j+1 || contains(fa.recipient, s.mentions[m].id) {
+		if m < 0 || s.mentions[m].start != j+1 || contains(fa.recipient, s.mentions[m].id) && !to {
 			continue
 		}
+		party := s.mentions[m]
 		cp := *fa
-		cp.supplier, cp.quantity = []string{s.mentions[m].id}, n
+		switch {
+		case to && (isPlace(party.typ) || party.typ == gazetteer.Enterprise) && !party.demonym && !contains(fa.supplier, party.id):
+			cp.recipient, cp.quantity = []string{party.id}, n
+		case !to && party.typ == gazetteer.Enterprise:
+			cp.supplier, cp.quantity = []string{party.id}, n
+		default:
+			continue
+		}
 		out = append(out, &cp)
 		sum += n
 		k = s.mentions[m].end - 1
