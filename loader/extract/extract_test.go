@@ -352,6 +352,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Servolux -> Moscow [sausages] ongoing", "Servolux -> Moscow Oblast [sausages] ongoing", "Servolux -> Belmyaso-Trade [sausages] ongoing"}},
 		{"a firm's output told, then where parts of it went", "LLC MTZ-Altai, the subsidiary of the Minsk Tractor Works, produced 1,140 tractors in 2025. According to him, 520 of the tractors stayed in Altai Krai. Another 465 went to neighbouring Russian regions: 180 to the Novosibirsk region and 150 to the Omsk region.",
 			[]string{"MTZ-Altai -> Altai Krai [tractors] ongoing x520", "MTZ-Altai -> Novosibirsk Oblast [tractors] delivered x180", "MTZ-Altai -> Omsk Oblast [tractors] delivered x150"}},
+		{"the maker's subsidiary that signed supplies", "The largest item is the contract with MAZ-Rus, the Russian subsidiary of the Minsk Automobile Plant, for 120 MAZ-203 low-floor buses for Chelyabinsk.",
+			[]string{"MAZ-Rus -> Chelyabinsk [city buses] contracted x120"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

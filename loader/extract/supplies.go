@@ -2340,14 +2340,14 @@ func (d *doc) recentMakerAny(s *sentence, products, parties []string) string {
 // them, else a firm of the supplying country.
 func (d *doc) pickMaker(parties, products []string, maker *role, f focus) []string {
 	if maker != nil {
-		return []string{maker.m.id}
+		return []string{d.signingSubsidiary(maker.m.id, parties)}
 	}
 	// The goods named first are the goods of the deal: "a contract for
 	// engines for PAZ buses" is one for engines.
 	for _, p := range products {
 		for _, id := range parties {
 			if d.gaz.Makes(id, p) {
-				return []string{id}
+				return []string{d.signingSubsidiary(id, parties)}
 			}
 		}
 	}
@@ -2968,6 +2968,18 @@ func (d *doc) dropRivalMakers(supplier, recipient, products []string) []string {
 		}
 	}
 	return out
+}
+
+// signingSubsidiary returns the maker's subsidiary among the parties of a
+// contract, else the maker: "the contract with MAZ-Rus, the Russian
+// subsidiary of the Minsk Automobile Plant, for 120 buses" is MAZ-Rus's.
+func (d *doc) signingSubsidiary(maker string, parties []string) string {
+	for _, id := range parties {
+		if e := d.entity(id); e != nil && e.Parent == maker && id != maker {
+			return id
+		}
+	}
+	return maker
 }
 
 // makesAll reports whether enterprise e itself is known to make every
