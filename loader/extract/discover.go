@@ -57,6 +57,11 @@ func capRun(toks []text.Token, i, max int) int {
 			toks[j+2].IsDash() && !toks[j+2].Space && isNameWord(toks[j+3]) && j > i:
 			j += 3 // "Chelyabinsk Forge-and-Press Plant"
 		case (t.IsDash() && !t.Space) || t.Norm == "&" || t.Norm == "of" || t.Norm == "and" || t.Norm == "for":
+			// "SJEC and Canny Elevator": an acronym before "and" is a name
+			// of its own, unlike "Tram and Trolleybus Administration".
+			if t.Norm == "and" && j > i && toks[j-1].AllCaps() && len(toks[j-1].Text) > 1 {
+				return j
+			}
 			if j+1 < len(toks) && isNameWord(toks[j+1]) && j > i && !(t.IsDash() && toks[j+1].Space) {
 				j++
 				continue
@@ -255,7 +260,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// "Indian Potash Limited": a name led by a demonym and closed by a
 		// spelt-out legal form keeps the demonym.
 		if end-i >= 2 && legalForms[toks[end-1].Norm] && (toks[end-1].AllCaps() || spelledLegalForms[toks[end-1].Norm]) &&
-			(mentionAt(ms, i) < 0 || demonymAt(ms, i)) {
+			(mentionAt(ms, i) < 0 || demonymAt(ms, i) || placeLed(ms, toks, i, end-1)) {
 			add(i, end, i, end-1, confLegalForm, "")
 			i = end - 1
 			continue
@@ -350,9 +355,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = end - 1
 			continue
 		}
-		// An organisation noun then a name: the company Sibagromash.
-		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && mentionAt(ms, i) < 0 &&
+		// An organisation noun then a name: the company Sibagromash, the
+		// municipal enterprise KPATP-5, the enterprise Oskemen Spetsavtobaza.
+		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && (mentionAt(ms, i) < 0 || placeLed(ms, toks, i, end)) &&
 			!containsNotOrg(toks, i, end) && end-i <= 4 && !d.isPersonStart(toks, i) {
+			if end+1 < len(toks) && t.AllCaps() && end == i+1 && toks[end].IsDash() && !toks[end].Space && toks[end+1].Kind == text.Number {
+				end += 2
+			}
 			add(i, end, i, end, confOrgNoun, "")
 			i = end - 1
 		}
@@ -376,6 +385,16 @@ func ownTail(toks []text.Token, head, end int) int {
 		}
 	}
 	return end
+}
+
+// placeLed reports a name in [i, end) that opens with a known place and
+// goes on with words nobody knows: "Oskemen Avtobus Park LLP".
+func placeLed(ms []mention, toks []text.Token, i, end int) bool {
+	k := mentionAt(ms, i)
+	if k < 0 || ms[k].start != i || !isPlace(ms[k].typ) || ms[k].end >= end {
+		return false
+	}
+	return isNameWord(toks[ms[k].end]) && mentionAt(ms, ms[k].end) < 0
 }
 
 // demonymAt reports whether token i is a country's adjective and nothing
