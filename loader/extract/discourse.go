@@ -463,6 +463,12 @@ func (d *doc) resolveReferences(f focus) {
 			if (t.Norm == "our" || t.Norm == "your") && i+1 < len(toks) && deicticTypes[toks[i+1].Norm] != "" {
 				continue
 			}
+			// "to your Gomelkabel": the name that follows is the party.
+			if (t.Norm == "our" || t.Norm == "your") && i+1 < len(toks) {
+				if k := mentionAt(s.mentions, i+1); k >= 0 && s.mentions[k].typ == gazetteer.Enterprise && !s.mentions[k].ref {
+					continue
+				}
+			}
 			switch t.Norm {
 			case "we", "our", "us":
 				added = append(added, mention{start: i, end: i + 1, id: pronWe, ref: true, conf: 0.5})

@@ -410,7 +410,7 @@ func demonymAt(ms []mention, i int) bool {
 var orgStems = []string{"avtodor", "stroy", "stroystvo", "neftekhim", "neft", "khim", "mash", "trans",
 	"energo", "gaz", "prom", "torg", "snab", "servis", "tekhnika", "metall", "avto", "kanal", "zavod",
 	"kombinat", "lizing", "leasing", "bank", "trade", "agro", "stalmost", "zoloto", "ugol", "moloko",
-	"myaso", "khleb", "invest", "komplekt"}
+	"myaso", "khleb", "invest", "komplekt", "kabel", "tsvetmet", "steklo", "mebel", "azot", "volokno"}
 
 // gluedOrgName reports a single word built as such a name: a stem after
 // at least three letters of place or trade.

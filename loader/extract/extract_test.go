@@ -354,6 +354,12 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ-Altai -> Altai Krai [tractors] ongoing x520", "MTZ-Altai -> Novosibirsk Oblast [tractors] delivered x180", "MTZ-Altai -> Omsk Oblast [tractors] delivered x150"}},
 		{"the maker's subsidiary that signed supplies", "The largest item is the contract with MAZ-Rus, the Russian subsidiary of the Minsk Automobile Plant, for 120 MAZ-203 low-floor buses for Chelyabinsk.",
 			[]string{"MAZ-Rus -> Chelyabinsk [city buses] contracted x120"}},
+		{"'N more' counts more of the goods just told", "Farms of the Omsk region work on about 2,800 Belarus tractors of the Minsk Tractor Works, and this year they bought 96 more under the regional programme.",
+			[]string{"MTZ -> Omsk Oblast [tractors] ongoing x2800", "MTZ -> Omsk Oblast [tractors] delivered x96"}},
+		{"'we' offer goods that the next sentence's firm makes", "Krasnoyarsk Krai and Belarus discuss cooperation. \"We will offer you our electric buses. MAZ has mastered them.\"",
+			[]string{"MAZ -> Krasnoyarsk Krai [electric buses] proposed"}},
+		{"'your' before a firm's name is no party", "\"RUSAL's Krasnoyarsk aluminium smelter ships aluminium wire rod to your Gomelkabel.\"",
+			[]string{"Krasnoyarsk Aluminium Smelter -> Gomelkabel [aluminium alloys] ongoing"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -983,6 +983,11 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			supplier = []string{e}
 		} else if f.home != "" {
 			supplier = []string{f.home}
+			// "we will offer you our electric buses. MAZ has mastered them":
+			// the firm the next sentence names for the goods.
+			if e := d.nextMaker(s, fa.products, f.home); e != "" {
+				supplier = []string{e}
+			}
 		}
 		fa.conf = 0.5
 	}
@@ -3081,6 +3086,24 @@ func (d *doc) mentionedInSentence(s *sentence, id string) bool {
 	return false
 }
 
+// nextMaker returns a firm of country named in the sentence after s, in
+// the same paragraph, that is known to make one of products; or "".
+func (d *doc) nextMaker(s *sentence, products []string, country string) string {
+	if s.index+1 >= len(d.sents) || len(products) == 0 {
+		return ""
+	}
+	next := d.sents[s.index+1]
+	if next.Para != s.Para {
+		return ""
+	}
+	for _, m := range next.mentions {
+		if m.typ == gazetteer.Enterprise && !m.ref && d.isIn(m.id, country) && d.makesAny(m.id, products) {
+			return m.id
+		}
+	}
+	return ""
+}
+
 // recentMaker returns the enterprise of country named in this or the two
 // previous sentences that is known to make one of products. When several
 // are, "86 units of Belarusian machinery" after three makers' deliveries
@@ -3416,6 +3439,10 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 		}
 		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || mentionAt(ms, j) >= 0)) {
 			continue // a year
+		}
+		// "they bought 96 more": more of the goods just told.
+		if j < cl.end && toks[j].Norm == "more" && (j+1 == cl.end || toks[j+1].Kind != text.Word || !toks[j+1].Cap && mentionAt(ms, j+1) < 0 && !genericProducts[toks[j+1].Norm]) {
+			return n
 		}
 		// The counted thing follows, perhaps after a brand, a model and a
 		// size: "12 BELAZ-75306 220-tonne dump trucks".
