@@ -730,6 +730,14 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			}
 		}
 	}
+	// "Belarus tractors lead in the Volga region: farms in Tatarstan bought
+	// 412 of them": the goods "them" stands for, and their maker.
+	var antecedentMaker string
+	if len(fa.products) == 0 && themAfter(toks, tr.at, cl) {
+		if p, maker := d.antecedentGoods(s, cl); p != "" {
+			fa.products, antecedentMaker = []string{p}, maker
+		}
+	}
 	if w := toks[tr.at].Norm; (w == "talks" || w == "negotiations" || w == "fleet" || w == "fleets") && len(fa.products) == 0 {
 		return nil // talks about goods are a supply in negotiation; others are not
 	}
@@ -910,6 +918,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 				fa.quantity = partCount(toks, cl)
 			}
 		}
+	}
+	if len(supplier) == 0 && antecedentMaker != "" {
+		supplier = []string{antecedentMaker}
 	}
 	// Makers of the products: "MAZ buses" names the supplier.
 	if len(supplier) == 0 {
@@ -1653,6 +1664,45 @@ func toBefore(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// themAfter reports "them" as the object within a few words after the
+// trigger: "bought 412 of them", "bought them".
+func themAfter(toks []text.Token, at int, cl clause) bool {
+	for k := at + 1; k < cl.end && k <= at+4; k++ {
+		if toks[k].Norm == "them" {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedentGoods returns the goods last named before the clause, in this
+// sentence or the one before it, and the firm that makes them as written
+// ("MAZ buses", "Belarus tractors"), if any.
+func (d *doc) antecedentGoods(s *sentence, cl clause) (product, maker string) {
+	for k := s.index; k >= 0 && k >= s.index-1; k-- {
+		o := d.sents[k]
+		if o.Para != s.Para {
+			break
+		}
+		for i := len(o.mentions) - 1; i >= 0; i-- {
+			m := o.mentions[i]
+			if m.typ != gazetteer.Product || o == s && m.start >= cl.start {
+				continue
+			}
+			if j := mentionAt(o.mentions, m.start-1); m.start > 0 && j >= 0 {
+				switch b := o.mentions[j]; {
+				case b.typ == gazetteer.Enterprise:
+					maker = b.id
+				case b.typ == gazetteer.Country:
+					maker = d.brandOf(o, b.id, []string{m.id})
+				}
+			}
+			return m.id, maker
+		}
+	}
+	return "", ""
 }
 
 // foreignDemonymIn reports a country other than home named in the clause,
@@ -3440,6 +3490,10 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || mentionAt(ms, j) >= 0)) {
 			continue // a year
 		}
+		// "bought 412 of them": a count of the goods told before.
+		if j+1 < cl.end && toks[j].Norm == "of" && toks[j+1].Norm == "them" {
+			return n
+		}
 		// "they bought 96 more": more of the goods just told.
 		if j < cl.end && toks[j].Norm == "more" && (j+1 == cl.end || toks[j+1].Kind != text.Word || !toks[j+1].Cap && mentionAt(ms, j+1) < 0 && !genericProducts[toks[j+1].Norm]) {
 			return n
@@ -3628,6 +3682,14 @@ func (d *doc) gapped(fa *fact, tr trigger) []*fact {
 			break
 		}
 	}
+	if from < 0 {
+		// "farms in Tatarstan bought 412 of them, in Bashkortostan 368".
+		for k := tr.at + 1; k < len(toks) && k <= tr.at+4; k++ {
+			if toks[k].Norm == "them" {
+				from = k + 1
+			}
+		}
+	}
 	rec := d.entity(fa.recipient[0])
 	if rec == nil || from < 0 {
 		return nil
@@ -3637,7 +3699,11 @@ func (d *doc) gapped(fa *fact, tr trigger) []*fact {
 		if m.start < from || m.ref || m.typ != gazetteer.Type(rec.Type) && !(isPlace(m.typ) && isPlace(gazetteer.Type(rec.Type))) {
 			continue
 		}
-		if k := m.start - 1; k < 0 || toks[k].Norm != "," && toks[k].Norm != "and" {
+		k := m.start - 1
+		for k > from && (toks[k].Norm == "in" || toks[k].Norm == "the") {
+			k-- // ", in Bashkortostan 368 and in the Voronezh region 255"
+		}
+		if k < 0 || toks[k].Norm != "," && toks[k].Norm != "and" {
 			continue
 		}
 		// The item's number: right after the name, maybe after a dash or
