@@ -362,6 +362,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Krasnoyarsk Aluminium Smelter -> Gomelkabel [aluminium alloys] ongoing"}},
 		{"'them' stands for the goods named before, and a gapped list follows", "Belarus tractors traditionally lead in the Volga region: farms in Tatarstan bought 412 of them last year, in Bashkortostan 368 and in the Voronezh region 255.",
 			[]string{"MTZ -> Republic of Tatarstan [tractors] delivered x412", "MTZ -> Republic of Bashkortostan [tractors] delivered x368", "MTZ -> Voronezh Oblast [tractors] delivered x255"}},
+		{"a ranking of regions by a country's equipment", "By region, Tatarstan was the leader in terms of Belarusian equipment obtained through Rosagroleasing last year (146 units), followed by Bashkortostan (131) and the Orenburg region (97).",
+			[]string{"Belarus -> Republic of Tatarstan [] delivered x146", "Belarus -> Republic of Bashkortostan [] delivered x131", "Belarus -> Orenburg Oblast [] delivered x97"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -2830,10 +2830,11 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 			}
 		}
 	}
-	// "Belarusian tractors": the country makes them.
+	// "Belarusian tractors", "Belarusian equipment": the country makes them.
 	for _, m := range s.mentions {
 		if m.demonym && m.start >= cl.start && m.end <= cl.end {
-			if k := mentionAt(s.mentions, m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+			if k := mentionAt(s.mentions, m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product ||
+				len(products) == 0 && m.end < len(s.Tokens) && genericProducts[s.Tokens[m.end].Norm] && s.Tokens[m.end].Norm != "them" {
 				return []string{m.id}
 			}
 			if m.end+1 < len(s.Tokens) {
@@ -3683,10 +3684,12 @@ func (d *doc) gapped(fa *fact, tr trigger) []*fact {
 		}
 	}
 	if from < 0 {
-		// "farms in Tatarstan bought 412 of them, in Bashkortostan 368".
-		for k := tr.at + 1; k < len(toks) && k <= tr.at+4; k++ {
-			if toks[k].Norm == "them" {
+		// "farms in Tatarstan bought 412 of them, in Bashkortostan 368",
+		// "equipment obtained last year (146 units), followed by ...".
+		for k := tr.at + 1; k < len(toks) && k <= tr.at+8; k++ {
+			if toks[k].Norm == "them" || fa.generic && countUnits[toks[k].Norm] {
 				from = k + 1
+				break
 			}
 		}
 	}
@@ -3703,7 +3706,10 @@ func (d *doc) gapped(fa *fact, tr trigger) []*fact {
 		for k > from && (toks[k].Norm == "in" || toks[k].Norm == "the") {
 			k-- // ", in Bashkortostan 368 and in the Voronezh region 255"
 		}
-		if k < 0 || toks[k].Norm != "," && toks[k].Norm != "and" {
+		// "Tatarstan was the leader (146 units), followed by Bashkortostan
+		// (131)": a ranking lists the next ones.
+		ranked := k >= 1 && toks[k].Norm == "by" && toks[k-1].Norm == "followed"
+		if k < 0 || toks[k].Norm != "," && toks[k].Norm != "and" && !ranked {
 			continue
 		}
 		// The item's number: right after the name, maybe after a dash or
@@ -3717,7 +3723,7 @@ func (d *doc) gapped(fa *fact, tr trigger) []*fact {
 				}
 				break
 			}
-			if !(toks[k].IsDash() || toks[k].Norm == "about" || toks[k].Norm == "around" || toks[k].Norm == "over" ||
+			if !(toks[k].IsDash() || toks[k].Norm == "(" || toks[k].Norm == "about" || toks[k].Norm == "around" || toks[k].Norm == "over" ||
 				toks[k].Norm == "some" || toks[k].Norm == "more" || toks[k].Norm == "than" || toks[k].Norm == "nearly") {
 				break
 			}
