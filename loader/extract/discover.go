@@ -438,6 +438,10 @@ func describedAsFirm(toks []text.Token, k int) bool {
 			return false
 		}
 		if deicticTypes[w] == "Enterprise" || firmPlurals[w] {
+			// "Lutsevich, the company's commercial director": a person.
+			if j+2 < len(toks) && toks[j+1].Norm == "'s" && (personTitles[toks[j+2].Norm] || personTitles[toks[min(j+3, len(toks)-1)].Norm]) {
+				return false
+			}
 			// The head ends the apposition: ", the holding has delivered"
 			// is a clause, not a description.
 			return j+1 >= len(toks) || toks[j+1].Kind == text.Punct || isPrepLike(toks[j+1].Norm) || basedWords[toks[j+1].Norm] ||
@@ -761,12 +765,17 @@ var stopAfterGoods = set("to", "for", "from", "in", "into", "with", "by", "at", 
 // goodsPhrases finds goods named after a supply word that the gazetteer
 // does not know: "deliveries of cotton yarn", "buying Uzbek cotton fiber".
 // It returns token spans [start, end) of lowercase noun phrases.
-func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [][2]int {
+func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb, get bool) [][2]int {
 	i := at + 1
 	if i < end && toks[i].Norm == "of" {
 		i++
 	} else if !verb {
 		return nil // a supply noun names goods only with "of"
+	}
+	// "buying part of its starter cultures", "most of the grain".
+	if i+2 < end && (toks[i].Norm == "part" || toks[i].Norm == "most" || toks[i].Norm == "some" || toks[i].Norm == "all") &&
+		toks[i+1].Norm == "of" {
+		i += 2
 	}
 	var out [][2]int
 	for i < end {
@@ -797,15 +806,17 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb bool) [
 		ok := j > i && !notGoods[toks[j-1].Norm] && len(toks[j-1].Norm) > 2 && !(j-i == 1 && genericProducts[toks[i].Norm]) &&
 			!notGoods[toks[i].Norm] && !hasFunctionWord(toks[i:j])
 		// After a verb only a plural noun phrase followed by its recipient
-		// reads as goods: "supplies fresh vegetables to".
+		// reads as goods: "supplies fresh vegetables to", "buys ... from".
 		if verb && ok {
 			last := toks[j-1].Norm
 			next := ""
 			if j < len(toks) {
 				next = toks[j].Norm
 			}
+			// "buying starter cultures from Lactoferma": a buyer names its
+			// seller after them.
 			ok = strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
-				(next == "to" || next == "for")
+				(next == "to" || next == "for" || get && next == "from")
 		}
 		if ok {
 			out = append(out, [2]int{i, j})
@@ -852,7 +863,7 @@ func (d *doc) discoverGoods(s *sentence) {
 			continue
 		}
 		verb := !tr.noun && !tr.neutral
-		for _, sp := range goodsPhrases(toks, s.mentions, tr.at, cl.end, verb) {
+		for _, sp := range goodsPhrases(toks, s.mentions, tr.at, cl.end, verb, tr.get) {
 			name := d.span(s, sp[0], sp[1])
 			id := d.discover(gazetteer.Product, name, confGoods)
 			found = append(found, mention{start: sp[0], end: sp[1], id: id, typ: gazetteer.Product, conf: confGoods})

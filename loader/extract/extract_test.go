@@ -364,6 +364,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Republic of Tatarstan [tractors] delivered x412", "MTZ -> Republic of Bashkortostan [tractors] delivered x368", "MTZ -> Voronezh Oblast [tractors] delivered x255"}},
 		{"a ranking of regions by a country's equipment", "By region, Tatarstan was the leader in terms of Belarusian equipment obtained through Rosagroleasing last year (146 units), followed by Bashkortostan (131) and the Orenburg region (97).",
 			[]string{"Belarus -> Republic of Tatarstan [] delivered x146", "Belarus -> Republic of Bashkortostan [] delivered x131", "Belarus -> Orenburg Oblast [] delivered x97"}},
+		{"buying part of its goods from a city-based firm", "Since 2023 Savushkin has been buying part of its starter cultures from the Moscow-based company Lactoferma.",
+			[]string{"Lactoferma -> Savushkin Product [starter cultures] delivered"}},
+		{"growth that came from goods is no purchase", "Savushkin Product grew last year, and the main growth came from hard cheeses.", nil},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {
@@ -670,6 +673,7 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		{"a place-led name closed by a legal form", "The buses were purchased by the city carrier Oskemen Avtobus Park LLP.", []string{"Oskemen Avtobus Park"}},
 		{"a place-led name after an organisation noun", "The loaders went to the municipal enterprise Oskemen Spetsavtobaza.", []string{"Oskemen Spetsavtobaza"}},
 		{"an acronym and a name are not one firm", "Chinese makers SJEC and Canny Elevator offer cheaper lifts.", nil},
+		{"a person described by the company's title is no firm", "\"We grew,\" Andrei Lutsevich, the company's commercial director, told Kommersant.", nil},
 		{"talks with a person are no firm", "The minister held talks with Ivanov on the supply of buses.", nil},
 		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
 			[]string{"Kolomna Bus Works"}},

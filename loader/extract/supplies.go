@@ -269,8 +269,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 			tr.get, tr.passive = false, true // "the elevators will be installed in ..."
 		case "come", "comes", "came":
-			if next != "from" {
-				continue
+			if next != "from" || growthBefore(toks, i) {
+				continue // "the main growth came from hard cheeses": no purchase
 			}
 			tr.get, tr.passive = true, true // "the beans come from Ghana": a purchase from there
 		case "shelves":
@@ -392,6 +392,28 @@ func whoseOwner(s *sentence, cl clause) string {
 		return s.mentions[k].id
 	}
 	return ""
+}
+
+// goodsAt reports goods named at token j, perhaps after their maker:
+// "2,000 tractors", "two thousand MTZ tractors".
+func goodsAt(ms []mention, j int) bool {
+	k := mentionAt(ms, j)
+	if k >= 0 && ms[k].typ == gazetteer.Enterprise {
+		k = mentionAt(ms, ms[k].end)
+	}
+	return k >= 0 && ms[k].typ == gazetteer.Product
+}
+
+// growthBefore reports a word of change just before token i: "the main
+// growth came from", "the increase comes from".
+func growthBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Norm {
+		case "growth", "increase", "rise", "decline", "drop", "demand", "revenue", "income", "profit":
+			return true
+		}
+	}
+	return false
 }
 
 // goodsBefore reports goods named, or "products" and "brands" said, in
@@ -2658,12 +2680,13 @@ func prepBefore(toks []text.Token, i int) string {
 
 // prepAt returns the preposition before token i and its index.
 func prepAt(toks []text.Token, i int) (string, int) {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		w := toks[k].Norm
 		switch {
 		case recipientPreps[w] || sourcePreps[w] || w == "of" || w == "with" || w == "through" || excludingPreps[w]:
 			return w, k
 		case determiners[w] || w == "'s" || toks[k].Cap && toks[k].Kind == text.Word || w == "russian" || w == "belarusian" ||
+			w == "based" && k > 0 && toks[k-1].IsDash() || toks[k].IsDash() && !toks[k].Space && k+1 < i && toks[k+1].Norm == "based" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
 			continue // "from the Russian manufacturer PK ...", "the company «X»"
 		case toks[k].Kind == text.Word && k+1 <= i && deicticTypes[toks[k+1].Norm] == "Enterprise":
@@ -3364,7 +3387,7 @@ var stopWords = set("stopped", "stop", "stops", "halted", "halt", "suspended", "
 	"abandoned", "scrapped", "rejected", "dropped", "postponed")
 
 // undoneWords after a supply undo it: "the purchase ... has been postponed".
-var undoneWords = set("postponed", "cancelled", "canceled", "suspended", "shelved", "frozen",
+var undoneWords = set("postponed", "cancelled", "canceled", "suspended", "shelved", "frozen", "ended", "ceased",
 	"terminated", "abandoned", "scrapped", "rejected", "delayed", "halted", "stopped")
 
 // negated reports whether the words just before the trigger deny it.
@@ -3488,8 +3511,8 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 		if j < cl.end && measureUnits[toks[j].Norm] && !countUnits[toks[j].Norm] {
 			continue
 		}
-		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || mentionAt(ms, j) >= 0)) {
-			continue // a year
+		if n >= 1900 && n <= 2100 && !(j < cl.end && (countUnits[toks[j].Norm] || goodsAt(ms, j))) {
+			continue // a year: "since 2023 Savushkin has been buying"
 		}
 		// "bought 412 of them": a count of the goods told before.
 		if j+1 < cl.end && toks[j].Norm == "of" && toks[j+1].Norm == "them" {
@@ -3751,9 +3774,12 @@ func atoiSafe(s string) int {
 // Kaliningrad plant" (a reference to the firm there). At most three
 // lowercase words may stand between them.
 func qualifiesFirm(toks []text.Token, ms []mention, m mention) bool {
-	for k := m.end; k < len(toks) && k <= m.end+3; k++ {
+	for k := m.end; k < len(toks) && k <= m.end+4; k++ {
 		if j := mentionAt(ms, k); j >= 0 {
 			return ms[j].typ == gazetteer.Enterprise && !ms[j].modifier
+		}
+		if toks[k].IsDash() && !toks[k].Space && k == m.end {
+			continue // "the Moscow-based company Lactoferma"
 		}
 		if t := toks[k]; t.Kind != text.Word || t.Cap || isPrepLike(t.Norm) || auxiliaries[t.Norm] ||
 			giveVerbs[t.Norm] || getVerbs[t.Norm] || giveNouns[t.Norm] {
