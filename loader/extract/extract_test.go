@@ -367,6 +367,8 @@ func TestSupplies(t *testing.T) {
 		{"buying part of its goods from a city-based firm", "Since 2023 Savushkin has been buying part of its starter cultures from the Moscow-based company Lactoferma.",
 			[]string{"Lactoferma -> Savushkin Product [starter cultures] delivered"}},
 		{"growth that came from goods is no purchase", "Savushkin Product grew last year, and the main growth came from hard cheeses.", nil},
+		{"a memorandum of intent between two firms", "A memorandum of intent between OJSC «Borisovdrev» and LLC «Lipetskmebel» on the supply of birch plywood starting from 2026.",
+			[]string{"Borisovdrev -> Lipetskmebel [plywood] planned"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {
@@ -674,6 +676,7 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		{"a place-led name after an organisation noun", "The loaders went to the municipal enterprise Oskemen Spetsavtobaza.", []string{"Oskemen Spetsavtobaza"}},
 		{"an acronym and a name are not one firm", "Chinese makers SJEC and Canny Elevator offer cheaper lifts.", nil},
 		{"a person described by the company's title is no firm", "\"We grew,\" Andrei Lutsevich, the company's commercial director, told Kommersant.", nil},
+		{"a Russian municipal institution's legal form", "Last year the road maintenance service of Chelyabinsk, MBU DEUK, received 30 tractors.", []string{"DEUK"}},
 		{"talks with a person are no firm", "The minister held talks with Ivanov on the supply of buses.", nil},
 		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
 			[]string{"Kolomna Bus Works"}},

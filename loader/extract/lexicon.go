@@ -45,7 +45,7 @@ var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "cor
 // legalForms are company legal forms written before or after a name.
 var legalForms = set("ojsc", "jsc", "cjsc", "pjsc", "llc", "ltd", "inc", "gmbh", "ag", "plc",
 	"oao", "zao", "ooo", "pao", "ao", "rue", "ue", "jv", "spe", "fe", "co", "sa", "nv", "bv",
-	"llp", "corp", "jscb", "limited", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
+	"llp", "corp", "jscb", "limited", "mbu", "mku", "gbu", "gku", "mau", "fku", "pvt", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
 
 // spelledLegalForms are legal forms written as capitalised words that
 // close a firm's name: "Indian Potash Limited", "Tyremart Ltd".
@@ -81,7 +81,7 @@ var giveVerbs = set("supply", "supplies", "supplied", "supplying", "deliver", "d
 
 var giveNouns = set("talks", "negotiations", "supply", "supplies", "delivery", "deliveries", "shipment", "shipments",
 	"export", "exports", "batch", "consignment", "supplier", "suppliers",
-	"contract", "contracts", "order", "orders", "agreement", "purchase", "purchases")
+	"contract", "contracts", "order", "orders", "agreement", "purchase", "purchases", "memorandum")
 
 var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "purchasing",
 	"order", "ordered", "orders", "ordering", "receive", "receives", "received", "receiving",

@@ -196,7 +196,7 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		switch {
 		case share:
 			tr.get = true // "Kuzbass accounts for half of them": a recipient's share
-		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal":
+		case w == "contract" || w == "contracts" || w == "agreement" || w == "deal" || w == "memorandum":
 			tr.neutral, tr.noun = true, true
 		case (w == "order" || w == "orders" || w == "purchase" || w == "purchases") && tr.noun:
 			tr.get = true
@@ -778,6 +778,10 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
 	fa.status = status(toks, tr, cl)
 	fa.firstPart = firstPartOf(toks, cl)
+	// "a memorandum of intent on the supply of birch plywood": a plan.
+	if toks[tr.at].Norm == "memorandum" && (fa.status == StatusOngoing || fa.status == StatusContracted) {
+		fa.status = StatusPlanned
+	}
 	// "can be found in Magnit stores": on sale now, not an offer.
 	if w := toks[tr.at].Norm; (w == "found" || w == "available" || w == "represented") && fa.status == StatusProposed {
 		fa.status = StatusOngoing
