@@ -335,6 +335,14 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			last.won, last.get, last.neutral, last.noun = true, false, false, false
 			continue
 		}
+		// "a memorandum between A and B on the supply of plywood": the
+		// supply is what the agreement is about, however far the parties
+		// stretch it.
+		if len(out) > 0 && out[len(out)-1].neutral && (toks[out[len(out)-1].at].Norm == "memorandum" || toks[out[len(out)-1].at].Norm == "agreement") &&
+			tr.noun && i >= 2 && toks[i-1].Norm == "the" &&
+			(toks[i-2].Norm == "on" || toks[i-2].Norm == "for") && partyBetween(ms, out[len(out)-1].at, i) && !crossesBoundary(toks, out[len(out)-1].at, i) {
+			continue
+		}
 		// A trigger right after another one continues its statement.
 		if len(out) > 0 && (i-out[len(out)-1].at <= 4 || i-out[len(out)-1].at <= 8 && !partyBetween(ms, out[len(out)-1].at, i)) &&
 			!crossesBoundary(toks, out[len(out)-1].at, i) {
