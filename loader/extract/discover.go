@@ -279,10 +279,10 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// Repair of ...", "Bank of Georgia".
 		// "Regional Fund for Capital Repair ...": one adjective may open it.
 		head := i
-		if orgAdjectives[t.Norm] && i+1 < end && (strongOrgHeads[toks[i+1].Norm] || toks[i+1].Norm == "fund") {
+		if orgAdjectives[t.Norm] && i+1 < end && (strongOrgHeads[toks[i+1].Norm] || longNameHeads[toks[i+1].Norm]) {
 			head = i + 1
 		}
-		if strongOrgHeads[toks[head].Norm] || toks[head].Norm == "fund" {
+		if strongOrgHeads[toks[head].Norm] || longNameHeads[toks[head].Norm] {
 			end := capRun(toks, i, 10) // such names run long
 			if head+1 < end && (toks[head+1].Norm == "of" || toks[head+1].Norm == "for") && countWords(toks, i, end) >= 2 &&
 				!containsNotOrg(toks, i, ownTail(toks, head, end)) {
@@ -371,6 +371,11 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 	}
 	return replaceOverlapping(ms, found)
 }
+
+// longNameHeads open the long names of funds and operators that buy for
+// a region: "Fund for Capital Repair of ...", "Regional Operator of
+// Capital Repairs".
+var longNameHeads = set("fund", "operator")
 
 // orgAdjectives may open an organisation's name before its organisation
 // word: "Regional Fund for Capital Repair".

@@ -677,6 +677,8 @@ func TestDiscoveredEnterprises(t *testing.T) {
 		{"an acronym and a name are not one firm", "Chinese makers SJEC and Canny Elevator offer cheaper lifts.", nil},
 		{"a person described by the company's title is no firm", "\"We grew,\" Andrei Lutsevich, the company's commercial director, told Kommersant.", nil},
 		{"a Russian municipal institution's legal form", "Last year the road maintenance service of Chelyabinsk, MBU DEUK, received 30 tractors.", []string{"DEUK"}},
+		{"a regional operator of capital repairs", "In the Chelyabinsk region the Regional Operator of Capital Repairs signed a contract for 1,200 elevators.",
+			[]string{"Regional Operator of Capital Repairs"}},
 		{"talks with a person are no firm", "The minister held talks with Ivanov on the supply of buses.", nil},
 		{"a discovered short form in brackets names the same firm", "The Kolomna Bus Works (KBW) handed over 22 buses.",
 			[]string{"Kolomna Bus Works"}},
