@@ -369,6 +369,8 @@ func TestSupplies(t *testing.T) {
 		{"growth that came from goods is no purchase", "Savushkin Product grew last year, and the main growth came from hard cheeses.", nil},
 		{"a memorandum of intent between two firms", "A memorandum of intent between OJSC «Borisovdrev» and LLC «Lipetskmebel» on the supply of birch plywood starting from 2026.",
 			[]string{"Borisovdrev -> Lipetskmebel [plywood] planned"}},
+		{"a retailer of the goods is no rival maker", "Pinskdrev has concluded a contract with the Russian furniture retailer Hoff for upholstered furniture and bedroom sets.",
+			[]string{"Pinskdrev -> Hoff [furniture] contracted"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

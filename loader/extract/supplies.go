@@ -2288,6 +2288,12 @@ func attributive(toks []text.Token, ms []mention, m mention) bool {
 	if orgHeads[n] || deicticTypes[n] != "" || partyNouns[n] || attributeNouns[n] {
 		return true
 	}
+	// "36 trucks of sofas and beds": a vehicle that carries the goods.
+	if n == "of" && m.end+1 < len(toks) {
+		if k := mentionAt(ms, m.end+1); k >= 0 && ms[k].typ == gazetteer.Product {
+			return true
+		}
+	}
 	// "textile and fibre companies": a coordinated modifier of the same
 	// organisations.
 	if (n == "and" || n == "or") && m.end+2 < len(toks) && toks[m.end+1].Kind == text.Word && !toks[m.end+1].Cap &&
@@ -3043,7 +3049,8 @@ func (d *doc) dropRivalMakers(supplier, recipient, products []string) []string {
 	}
 	var out []string
 	for _, id := range recipient {
-		rival := true
+		// A retailer sells what it buys: "the furniture retailer Hoff".
+		rival := d.entity(id) == nil || d.entity(id).Sector != "retail"
 		for _, p := range products {
 			if !d.gaz.MakesItself(id, p) {
 				rival = false
