@@ -416,6 +416,12 @@ func (d *doc) resolveReferences(f focus) {
 				case plantNouns[t.Norm]:
 					if d.gaz.IsHolding(id) && !d.gaz.IsHolding(f.firm) && d.mentionedRecently(f.firm, s.index, 2) {
 						id = f.firm
+					} else if !d.gaz.IsHolding(f.firm) && d.subjectOf(s.index-1) != id && d.subjectOf(s.index) != id {
+						// "... and the Petersburg Tractor Plant also remain
+						// regular customers. In the fourth quarter the plant
+						// delivered": a customer named in passing is not the
+						// plant the article is about.
+						id = f.firm
 					}
 				case d.subjectOf(s.index-1) == id:
 					// "KTK has been a customer ... Today the company's fleet":

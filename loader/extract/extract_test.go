@@ -371,6 +371,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Borisovdrev -> Lipetskmebel [plywood] planned"}},
 		{"a retailer of the goods is no rival maker", "Pinskdrev has concluded a contract with the Russian furniture retailer Hoff for upholstered furniture and bedroom sets.",
 			[]string{"Pinskdrev -> Hoff [furniture] contracted"}},
+		{"goods for another firm's products leave that firm the buyer", "Minsk Bearing Plant makes bearings. Supplies to AvtoVAZ grew to 1.1 million bearings for LADA Vesta and LADA Granta cars.",
+			[]string{"Minsk Bearing Plant -> AvtoVAZ [bearings] ongoing"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

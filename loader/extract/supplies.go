@@ -733,10 +733,22 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 
 	// Products in the clause, and whether the goods are only "vehicles".
 	aside := asides(toks, tr.at)
+	destination := -1 // where "for buses" begins: goods after it are what the goods go into
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
 			if len(fa.products) > 0 && m.start > tr.at && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on" || builtOn(toks, s.mentions, m) && madeByAfter(s, m, cl)) {
+				if destination < 0 && prepBefore(toks, m.start) == "for" {
+					destination = m.start
+				}
 				continue // "engines for buses", "installed on combines": what the goods go into
+			}
+			// "bearings for wheel hubs, gearboxes and transfer cases of
+			// KAMAZ trucks": the rest of the list still says what for.
+			if destination < 0 && len(fa.products) > 0 && m.start > tr.at {
+				destination = forAfter(toks, tr.at, m.start)
+			}
+			if destination >= 0 && m.start > destination && !crossesBoundary(toks, destination, m.start) && !countBetween(toks, destination, m.start) {
+				continue
 			}
 			fa.products = appendUnique(fa.products, m.id)
 		}
@@ -1664,6 +1676,27 @@ func toBefore(toks []text.Token, i int) bool {
 		}
 		if toks[k].Kind != text.Word || toks[k].Cap {
 			return false
+		}
+	}
+	return false
+}
+
+// forAfter returns the index of "for" between tokens i and j, or -1.
+func forAfter(toks []text.Token, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if toks[k].Norm == "for" {
+			return k
+		}
+	}
+	return -1
+}
+
+// countBetween reports a number between tokens i and j: "for the roads,
+// and 10 loaders" starts a new item of goods.
+func countBetween(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 {
+			return true
 		}
 	}
 	return false
