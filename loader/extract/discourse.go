@@ -408,6 +408,26 @@ func (d *doc) resolveReferences(f focus) {
 				if typ == "Enterprise" && (plantNouns[t.Norm] || t.Norm == "enterprise") && id != "" && isFinancier(d.entity(id)) {
 					id = d.latestExcept(here, isFinancier)
 				}
+				// "Gazprom remains the main supplier of energy resources to
+				// the republic" in an article on Belarus and Kuzbass: an
+				// oblast is no republic; the country is.
+				if t.Norm == "republic" && typ == "Region" && (id == "" || d.regionKind(id) != "republic") {
+					if r := d.latestRepublic(here); r != "" {
+						id = r
+					} else if c := d.latest(here, nil, "Country"); c != "" {
+						added = append(added, mention{start: i, end: i + 1, id: c, typ: gazetteer.Country, ref: true, conf: 0.5})
+						continue
+					}
+				}
+				// "Kuzbassrazrezugol signed a contract with the Belarusian
+				// Cement Plant. The company also supplies coal to ...": a
+				// sentence that opens with "the company" goes on about the
+				// last sentence's subject, not the firm named last.
+				if typ == "Enterprise" && i == 1 && !plantNouns[t.Norm] {
+					if subj := d.subjectOf(s.index - 1); subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) {
+						id = subj
+					}
+				}
 				// In an article about one firm, "the company" is that firm
 				// unless another was named in this very sentence; "the
 				// plant" is the last plant rather than a holding.
@@ -640,6 +660,24 @@ func (d *doc) latestHolding(ms []mention) string {
 
 // subjectOf returns the entity named first in sentence i when no
 // preposition stands before it: the sentence's likely subject.
+// latestRepublic returns the last region named that is a republic.
+func (d *doc) latestRepublic(recent []mention) string {
+	for i := len(recent) - 1; i >= 0; i-- {
+		if m := recent[i]; m.typ == gazetteer.Region && d.regionKind(m.id) == "republic" {
+			return m.id
+		}
+	}
+	return ""
+}
+
+// regionKind returns the kind of a known region: "oblast", "republic", ...
+func (d *doc) regionKind(id string) string {
+	if e := d.gaz.Entity(id); e != nil {
+		return e.Kind
+	}
+	return ""
+}
+
 func (d *doc) subjectOf(i int) string {
 	if i < 0 || i >= len(d.sents) {
 		return ""

@@ -373,6 +373,12 @@ func TestSupplies(t *testing.T) {
 			[]string{"Pinskdrev -> Hoff [furniture] contracted"}},
 		{"goods for another firm's products leave that firm the buyer", "Minsk Bearing Plant makes bearings. Supplies to AvtoVAZ grew to 1.1 million bearings for LADA Vesta and LADA Granta cars.",
 			[]string{"Minsk Bearing Plant -> AvtoVAZ [bearings] ongoing"}},
+		{"'the company' opening a sentence is the last sentence's subject", "Kuzbassrazrezugol signed a contract with the Belarusian Cement Plant for the supply of thermal coal. The company also supplies coal to Krasnoselskstroymaterialy.",
+			[]string{"Kuzbassrazrezugol -> Belarusian Cement Plant [coal] contracted", "Kuzbassrazrezugol -> Krasnoselskstroymaterialy [coal] ongoing"}},
+		{"'the republic' after an oblast is the country", "Kemerovo Oblast mines coal for Belarus. Gazprom remains the main supplier of gas to the republic.",
+			[]string{"Gazprom -> Belarus [gas] ongoing"}},
+		{"goods of a country's brands", "Over the past two years, the farms of Bashkortostan have bought about 150 tractors of Chinese brands.",
+			[]string{"China -> Republic of Bashkortostan [tractors] delivered x150"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

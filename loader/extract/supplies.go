@@ -2745,6 +2745,15 @@ func modelGap(gap []text.Token) bool {
 // makerOf names the supplier from the products: an enterprise written as
 // their maker in this or a recent sentence.
 func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl clause, tr trigger) []string {
+	// "150 tractors of Chinese brands", "buses of Russian production".
+	for _, m := range s.mentions {
+		if m.demonym && m.start >= cl.start+2 && m.end < cl.end && s.Tokens[m.start-1].Norm == "of" &&
+			originNouns[s.Tokens[m.end].Norm] {
+			if k := mentionAt(s.mentions, m.start-2); k >= 0 && s.mentions[k].typ == gazetteer.Product {
+				return []string{m.id}
+			}
+		}
+	}
 	for i := len(makers) - 1; i >= 0; i-- {
 		mp := makers[i]
 		if s.index-mp.sent > 2 {
@@ -2795,6 +2804,9 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 	}
 	return nil
 }
+
+// originNouns after "of" and a demonym say where goods come from.
+var originNouns = set("brands", "brand", "makers", "manufacturers", "production", "origin", "make", "assembly")
 
 // lastGoodsOf returns the goods of firm's latest supply: what it is said
 // to ship, narrower than all it makes.
