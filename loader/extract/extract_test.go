@@ -379,6 +379,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gazprom -> Belarus [gas] ongoing"}},
 		{"goods of a country's brands", "Over the past two years, the farms of Bashkortostan have bought about 150 tractors of Chinese brands.",
 			[]string{"China -> Republic of Bashkortostan [tractors] delivered x150"}},
+		{"goods purchased in a country come from it", "The Minsk Bearing Plant makes bearings. In 2025 the Minsk Bearing Plant switched to Russian steel. The Minsk Bearing Plant exports to 19 countries. Polyamide cages for its bearings are purchased in China.",
+			[]string{"China -> Minsk Bearing Plant [polyamide] ongoing"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -736,7 +736,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	destination := -1 // where "for buses" begins: goods after it are what the goods go into
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) && !aside[m.start] {
-			if len(fa.products) > 0 && m.start > tr.at && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on" || builtOn(toks, s.mentions, m) && madeByAfter(s, m, cl)) {
+			if len(fa.products) > 0 && (m.start > tr.at || prepBefore(toks, m.start) == "for") && (prepBefore(toks, m.start) == "for" || wordBefore(toks, m.start) == "on" || builtOn(toks, s.mentions, m) && madeByAfter(s, m, cl)) {
 				if destination < 0 && prepBefore(toks, m.start) == "for" {
 					destination = m.start
 				}
@@ -2030,6 +2030,12 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 			}
 		}
 		supplier = ids(first(maker, fromBy, owner))
+	case tr.get && tr.passive && fromBy == nil && in != nil && in.m.typ == gazetteer.Country && !in.left &&
+		purchaseVerbs[s.Tokens[tr.at].Norm]:
+		// "polyamide cages are purchased in China": bought there, from
+		// there; the buyer is the firm whose goods they are.
+		supplier = ids(in)
+		recipient = ids(first(possessor, ownerOfGoods(roles)))
 	case tr.get && tr.passive:
 		// "were purchased by farms of the region": the by-phrase after the
 		// verb receives; by-phrases before it name makers; "acquired from
@@ -2804,6 +2810,10 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 	}
 	return nil
 }
+
+// purchaseVerbs, passive, name where goods were bought with "in":
+// "are purchased in China".
+var purchaseVerbs = set("purchased", "bought", "sourced", "procured", "imported", "acquired", "ordered")
 
 // originNouns after "of" and a demonym say where goods come from.
 var originNouns = set("brands", "brand", "makers", "manufacturers", "production", "origin", "make", "assembly")
