@@ -423,7 +423,7 @@ func (d *doc) resolveReferences(f focus) {
 				// Cement Plant. The company also supplies coal to ...": a
 				// sentence that opens with "the company" goes on about the
 				// last sentence's subject, not the firm named last.
-				if typ == "Enterprise" && i == 1 && !plantNouns[t.Norm] {
+				if typ == "Enterprise" && i <= 4 && noMentionBefore(s, i) && !plantNouns[t.Norm] {
 					if subj := d.subjectOf(s.index - 1); subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) {
 						id = subj
 					}
@@ -668,6 +668,17 @@ func (d *doc) latestRepublic(recent []mention) string {
 		}
 	}
 	return ""
+}
+
+// noMentionBefore reports that nothing is named in s before token i:
+// "Last year the company sold" opens with the company as its subject.
+func noMentionBefore(s *sentence, i int) bool {
+	for _, m := range s.mentions {
+		if m.start < i {
+			return false
+		}
+	}
+	return true
 }
 
 // regionKind returns the kind of a known region: "oblast", "republic", ...

@@ -381,6 +381,9 @@ func TestSupplies(t *testing.T) {
 			[]string{"China -> Republic of Bashkortostan [tractors] delivered x150"}},
 		{"goods purchased in a country come from it", "The Minsk Bearing Plant makes bearings. In 2025 the Minsk Bearing Plant switched to Russian steel. The Minsk Bearing Plant exports to 19 countries. Polyamide cages for its bearings are purchased in China.",
 			[]string{"China -> Minsk Bearing Plant [polyamide] ongoing"}},
+		{"a retail chain that sells a maker's goods bought them", "Horizont makes TV sets in Minsk. The Chelyabinsk chain RBT.ru sells Horizont TVs in more than 200 stores.",
+			[]string{"Horizont -> RBT.ru [TV sets] ongoing"}},
+		{"looking for partners is no sale", "The Minsk Motor Plant is looking for partners among Kazakh tractor assemblers.", nil},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -132,7 +132,7 @@ func copulaAfter(toks []text.Token, i int) bool {
 // buyerNouns name the receiving side; the copula links them to a party.
 var buyerNouns = set("buyer", "buyers", "consumer", "consumers", "customer", "customers",
 	"importer", "importers", "purchaser", "purchasers", "client", "clients", "destination", "destinations",
-	"market", "markets")
+	"market", "markets", "partner", "partners")
 
 // clause is the stretch of a sentence that one trigger governs.
 type clause struct {
@@ -172,6 +172,9 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		}
 		if buyerNouns[w] && next != "of" && !copulaBefore(toks, i) && !copulaAfter(toks, i) && !copulaBeforePhrase(toks, i) {
 			continue
+		}
+		if (w == "partner" || w == "partners") && (prev == "for" || next == "among" || next == "in") {
+			continue // "is looking for partners among Kazakh assemblers"
 		}
 		// "Russia remains the main market": only a copula makes a market a
 		// buyer; "the market of Russia" and "on the Russian market" do not.
@@ -2023,7 +2026,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		recipient = ids(first(subject, possessor))
 		if recipient == nil {
 			for i := range roles {
-				if r := &roles[i]; !r.left && r.prep == "" && !d.isProductMaker(s, r.m) {
+				// "Its largest partner is the Chelyabinsk chain RBT.ru": the
+				// chain, not its city.
+				if r := &roles[i]; !r.left && r.prep == "" && !d.isProductMaker(s, r.m) && !(isPlace(r.m.typ) && qualifiesFirm(s.Tokens, s.mentions, r.m)) {
 					recipient = ids(r)
 					break
 				}
@@ -2113,6 +2118,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		} else if recipient == nil && object != nil {
 			recipient = ids(object)
 		}
+	case maker != nil && subject != nil && sellWords[s.Tokens[tr.at].Norm] && d.isRetailer(s, subject):
+		// "the Chelyabinsk chain RBT.ru, which sells Horizont TVs": the
+		// retailer bought them from their maker.
+		supplier, recipient = ids(maker), ids(subject)
 	default:
 		supplier = ids(first(subject, possessor, maker))
 		recipient = ids(first(toFor, object, in, with))
