@@ -424,7 +424,8 @@ func (d *doc) resolveReferences(f focus) {
 				// sentence that opens with "the company" goes on about the
 				// last sentence's subject, not the firm named last.
 				if typ == "Enterprise" && i <= 4 && noMentionBefore(s, i) && !plantNouns[t.Norm] {
-					if subj := d.subjectOf(s.index - 1); subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) {
+					if subj := d.subjectOf(s.index - 1); subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) &&
+						!d.coordinatedSubject(s.index-1) {
 						id = subj
 					}
 				}
@@ -668,6 +669,22 @@ func (d *doc) latestRepublic(recent []mention) string {
 		}
 	}
 	return ""
+}
+
+// coordinatedSubject reports "MAZ and JSC «X» signed": two subjects, so
+// "the company" after them may be either.
+func (d *doc) coordinatedSubject(i int) bool {
+	if i < 0 || i >= len(d.sents) {
+		return false
+	}
+	s := d.sents[i]
+	for _, m := range s.mentions {
+		if m.ref || m.modifier || m.typ == gazetteer.Product || m.typ == gazetteer.Person {
+			continue
+		}
+		return m.end < len(s.Tokens) && s.Tokens[m.end].Norm == "and"
+	}
+	return false
 }
 
 // noMentionBefore reports that nothing is named in s before token i:
