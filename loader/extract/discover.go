@@ -132,7 +132,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if parent != "" {
 			d.discovered[id].Parent = parent
 		}
-		d.setCountryFromContext(id, toks, start, end)
+		d.setCountryFromContext(id, toks, ms, start, end)
 		if parent == "" {
 			d.noteFirmName(id, toks[nameStart:nameEnd])
 		}
@@ -625,15 +625,22 @@ func (d *doc) discover(t gazetteer.Type, name string, conf float64) string {
 	return id
 }
 
-// setCountryFromContext gives a discovered enterprise the country of a
-// demonym right before it ("the Russian company ...").
-func (d *doc) setCountryFromContext(id string, toks []text.Token, start, end int) {
+// setCountryFromContext gives a discovered enterprise the country the text
+// ties it to: a demonym or a place just before the name ("the Russian
+// road company X", "the Kemerovo municipal enterprise X"), its parent's
+// country, or a legal form used in one country only ("MUP", "LLP").
+func (d *doc) setCountryFromContext(id string, toks []text.Token, ms []mention, start, end int) {
 	e := d.discovered[id]
 	if e == nil || e.Country != "" {
 		return
 	}
-	for k := start - 1; k >= 0 && k >= start-3; k-- {
-		if c := d.gaz.Demonym(toks[k].Norm); c != "" && toks[k].Cap {
+	for k := start - 1; k >= 0 && k >= start-6; k-- {
+		t := toks[k]
+		if t.Kind == text.Punct && !t.IsDash() && !t.IsQuote() || giveVerbs[t.Norm] || getVerbs[t.Norm] || auxiliaries[t.Norm] ||
+			isPrepLike(t.Norm) && t.Norm != "of" {
+			break
+		}
+		if c := d.gaz.Demonym(t.Norm); c != "" && t.Cap {
 			if g := d.gaz.Entity(c); g != nil && g.Type == gazetteer.Country {
 				e.Country = c
 			} else if g != nil {
@@ -641,10 +648,38 @@ func (d *doc) setCountryFromContext(id string, toks []text.Token, start, end int
 			}
 			return
 		}
+		if m := mentionAt(ms, k); m >= 0 && isPlace(ms[m].typ) && !ms[m].ref {
+			if g := d.gaz.Entity(ms[m].id); g != nil {
+				switch g.Type {
+				case gazetteer.Country:
+					e.Country = g.ID
+				case gazetteer.Region:
+					e.Country, e.Region = g.Country, g.ID
+				case gazetteer.City:
+					e.Country, e.Region, e.City = g.Country, g.Region, g.ID
+				}
+				return
+			}
+		}
 	}
 	if p := d.gaz.Entity(e.Parent); p != nil {
 		e.Country = p.Country
+		return
 	}
+	for k := max(start-1, 0); k < end+1 && k < len(toks); k++ {
+		if c := legalFormCountry[toks[k].Norm]; c != "" && toks[k].AllCaps() {
+			e.Country = c
+			return
+		}
+	}
+}
+
+// legalFormCountry maps legal forms used in one country only to it.
+var legalFormCountry = map[string]string{
+	"ooo": "country:ru", "pjsc": "country:ru", "pao": "country:ru", "mup": "country:ru", "gup": "country:ru",
+	"fgup": "country:ru", "mbu": "country:ru", "mku": "country:ru", "gbu": "country:ru", "gku": "country:ru",
+	"fku": "country:ru", "mau": "country:ru", "llp": "country:kz", "too": "country:kz", "rue": "country:by",
+	"rup": "country:by", "ue": "country:by",
 }
 
 // isPersonStart reports whether a person's name starts at token i.

@@ -726,3 +726,29 @@ func TestNumberWordsAreNoGoods(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoveredCountry checks that a discovered firm gets the country the
+// text ties it to, so that the API's country filters find it.
+func TestDiscoveredCountry(t *testing.T) {
+	x := mustExtractor(t)
+	for _, test := range []struct {
+		text, firm, country string
+	}{
+		{"In Kuzbass, the Kemerovo municipal enterprise Spetsavtokhozyaistvo bought twelve tractors.", "Spetsavtokhozyaistvo", "country:ru"},
+		{"The Russian road company Tulaavtodor bought graders.", "Tulaavtodor", "country:ru"},
+		{"The buses were purchased by the city carrier Oskemen Avtobus Park LLP.", "Oskemen Avtobus Park", "country:kz"},
+		{"MAZ signed a contract with MUP Gorelektrotrans for buses.", "Gorelektrotrans", "country:ru"},
+	} {
+		t.Run(test.firm, func(t *testing.T) {
+			for _, e := range extractText(t, x, test.text).Entities {
+				if e.Name == test.firm {
+					if e.Country != test.country {
+						t.Errorf("%s: country %q, want %q", e.Name, e.Country, test.country)
+					}
+					return
+				}
+			}
+			t.Errorf("Extract(%q): no enterprise %s", test.text, test.firm)
+		})
+	}
+}
