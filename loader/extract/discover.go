@@ -795,6 +795,12 @@ var notGoods = set("needs", "need", "volume", "volumes", "terms", "prices", "pri
 	"group", "factory", "firm", "concern", "corporation", "operator", "carrier", "dealer",
 	"distributor", "customer", "customers", "client", "clients", "partner", "buyer", "buyers")
 
+// massGoods are singular nouns that name goods in bulk: "supplying its
+// home wear to", "ships road bitumen to".
+var massGoods = set("wear", "clothing", "footwear", "furniture", "fabric", "yarn", "fibre", "fiber",
+	"steel", "coal", "timber", "plywood", "glass", "cement", "paper", "cardboard", "rubber", "bitumen",
+	"fuel", "knitwear", "hosiery", "underwear", "lingerie", "porcelain", "ceramics", "feed", "seed")
+
 // stopAfterGoods end a goods phrase.
 var stopAfterGoods = set("to", "for", "from", "in", "into", "with", "by", "at", "on", "under",
 	"worth", "of", "and", "or", "as", "than", "that", "which", "who", "will", "would", "is",
@@ -855,7 +861,7 @@ func goodsPhrases(toks []text.Token, ms []mention, at int, end int, verb, get bo
 			}
 			// "buying starter cultures from Lactoferma": a buyer names its
 			// seller after them.
-			ok = strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") &&
+			ok = (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") || massGoods[last]) &&
 				(next == "to" || next == "for" || get && next == "from")
 		}
 		if ok {

@@ -384,6 +384,12 @@ func TestSupplies(t *testing.T) {
 		{"a retail chain that sells a maker's goods bought them", "Horizont makes TV sets in Minsk. The Chelyabinsk chain RBT.ru sells Horizont TVs in more than 200 stores.",
 			[]string{"Horizont -> RBT.ru [TV sets] ongoing"}},
 		{"looking for partners is no sale", "The Minsk Motor Plant is looking for partners among Kazakh tractor assemblers.", nil},
+		{"a place's producer named after it receives", "OJSC Mogilevkhimvolokno supplies polyester staple fibre to the Tula nonwovens producer Nortex-Tula.",
+			[]string{"Mogilevkhimvolokno -> Nortex-Tula [polyester fibers] ongoing"}},
+		{"a place's plant of a firm supplies as the firm", "The Nizhnekamsk plant of SIBUR continues to supply synthetic rubber to the tyre maker Belshina.",
+			[]string{"Sibur -> Belshina [synthetic rubber] ongoing"}},
+		{"goods named in bulk to a chain after its kind", "Mark Formelle plans to start supplying its home wear to the off-price chain Familia.",
+			[]string{"Mark Formelle -> Familia [home wear] planned"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

@@ -2630,8 +2630,9 @@ func prepAt(toks []text.Token, i int) (string, int) {
 			w == "based" && k > 0 && toks[k-1].IsDash() || toks[k].IsDash() && !toks[k].Space && k+1 < i && toks[k+1].Norm == "based" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
 			continue // "from the Russian manufacturer PK ...", "the company «X»"
-		case toks[k].Kind == text.Word && k+1 <= i && deicticTypes[toks[k+1].Norm] == "Enterprise":
-			continue // "to the timber company Tomlesdrev", "to the Russian truck maker"
+		case toks[k].Kind == text.Word && k+1 <= i && deicticTypes[toks[k+1].Norm] == "Enterprise",
+			orgNouns[w] || roleNouns[w], hyphenPart(toks, k) && !toks[k].Cap:
+			continue // "to the timber company Tomlesdrev", "to the off-price chain Familia"
 		case toks[k].Kind == text.Number && k+1 < i && toks[k+1].IsDash() && !toks[k+1].Space,
 			toks[k].IsDash() && !toks[k].Space && k > 0 && toks[k-1].Kind == text.Number,
 			k > 0 && toks[k-1].IsDash() && !toks[k-1].Space && measureUnits[toks[k].Norm]:
@@ -3559,10 +3560,18 @@ func atoiSafe(s string) int {
 func qualifiesFirm(toks []text.Token, ms []mention, m mention) bool {
 	for k := m.end; k < len(toks) && k <= m.end+4; k++ {
 		if j := mentionAt(ms, k); j >= 0 {
+			if ms[j].typ == gazetteer.Product && attributive(toks, ms, ms[j]) {
+				k = ms[j].end - 1
+				continue // "the Tula nonwovens producer Nortex-Tula"
+			}
 			return ms[j].typ == gazetteer.Enterprise && !ms[j].modifier
 		}
 		if toks[k].IsDash() && !toks[k].Space && k == m.end {
 			continue // "the Moscow-based company Lactoferma"
+		}
+		// "The Nizhnekamsk plant of SIBUR": the place's plant of a firm.
+		if toks[k].Norm == "of" && k > m.end && deicticTypes[toks[k-1].Norm] == "Enterprise" {
+			continue
 		}
 		if t := toks[k]; t.Kind != text.Word || t.Cap || isPrepLike(t.Norm) || auxiliaries[t.Norm] ||
 			giveVerbs[t.Norm] || getVerbs[t.Norm] || giveNouns[t.Norm] {
