@@ -310,6 +310,10 @@ func (d *doc) resolveReferences(f focus) {
 			}
 			// "the Belarusian company Belkommunmash": a description of the
 			// name that follows, not a reference back.
+			// "the city carrier Tomskavtotrans": a modifier of the firm's kind.
+			if typ != "Enterprise" && i+1 < len(toks) && (roleNouns[toks[i+1].Norm] || orgNouns[toks[i+1].Norm]) {
+				continue
+			}
 			// "offer the city trolleybuses": goods after it are no name.
 			if k := mentionAt(s.mentions, i+1); i+1 < len(toks) && (k >= 0 && s.mentions[k].typ != gazetteer.Product || toks[i+1].IsQuote() || isNameWord(toks[i+1])) {
 				continue

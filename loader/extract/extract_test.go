@@ -390,6 +390,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Sibur -> Belshina [synthetic rubber] ongoing"}},
 		{"goods named in bulk to a chain after its kind", "Mark Formelle plans to start supplying its home wear to the off-price chain Familia.",
 			[]string{"Mark Formelle -> Familia [home wear] planned"}},
+		{"goods offered to a firm named right after the verb", "The Izhevsk company Kupol has offered the Minsk Tractor Works electronic control units.",
+			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
+		{"'the city carrier X' is the carrier, not the city", "Izhevsk renews its fleet. MAZ offered the city carrier Tomskavtotrans 40 buses.",
+			[]string{"MAZ -> Tomskavtotrans [buses] proposed x40"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

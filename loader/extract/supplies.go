@@ -1878,8 +1878,10 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.poss && r.m.typ == gazetteer.Country && placeFollows(s.mentions, r.m) {
 			continue // "Russia's Altai Krai": the region is the party
 		}
-		// "bought MAZ buses": the enterprise before the goods made them.
-		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) {
+		// "bought MAZ buses": the enterprise before the goods made them;
+		// but "offered the Minsk Tractor Works electronic control units"
+		// names who the goods are offered to.
+		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) && !d.dativeFirm(s, tr, r) {
 			if k := mentionAt(s.mentions, r.m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) {
 				maker = r
 				continue
@@ -2819,6 +2821,21 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 		}
 	}
 	return nil
+}
+
+// dativeVerbs take the receiver right after them: "offered the city
+// trolleybuses", "sent MTZ the first engines".
+var dativeVerbs = set("offer", "offers", "offered", "offering", "send", "sends", "sent", "give", "gives", "gave",
+	"promised", "promise", "sell", "sells", "sold")
+
+// dativeFirm reports a firm right after a dative verb that does not make
+// the goods after it: the receiver, not the maker.
+func (d *doc) dativeFirm(s *sentence, tr trigger, r *role) bool {
+	if !dativeVerbs[s.Tokens[tr.at].Norm] || r.m.start-tr.at > 2 || r.m.end >= len(s.Tokens) {
+		return false
+	}
+	k := mentionAt(s.mentions, r.m.end)
+	return k >= 0 && s.mentions[k].typ == gazetteer.Product && !d.gaz.Makes(r.m.id, s.mentions[k].id)
 }
 
 // purchaseVerbs, passive, name where goods were bought with "in":
