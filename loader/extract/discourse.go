@@ -229,6 +229,21 @@ func (d *doc) findSpeakers() {
 				}
 			}
 		}
+		// "The general director of the Mogilev Automobile Plant (MoAZ),
+		// Viktor Shumsky": the person introduced speaks for the firm.
+		for k := 0; k+2 < len(toks); k++ {
+			if !speakerTitles[toks[k].Norm] || toks[k].Norm == "statement" || toks[k].Norm == "service" || toks[k+1].Norm != "of" {
+				continue
+			}
+			j := k + 2
+			if toks[j].Norm == "the" {
+				j++
+			}
+			if m := mentionAt(s.mentions, j); m >= 0 && s.mentions[m].typ == gazetteer.Enterprise && !s.mentions[m].ref {
+				d.speaker[s.Para] = s.mentions[m].id
+				break
+			}
+		}
 		// "the dealer's director said": the one dealer the text named.
 		if dealer := d.onlyDealer(); dealer != "" {
 			for k := 0; k+2 < len(toks); k++ {

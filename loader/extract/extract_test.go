@@ -394,6 +394,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
 		{"'the city carrier X' is the carrier, not the city", "Izhevsk renews its fleet. MAZ offered the city carrier Tomskavtotrans 40 buses.",
 			[]string{"MAZ -> Tomskavtotrans [buses] proposed x40"}},
+		{"'our' in an interview is the firm of the director introduced", "The general director of the Mogilev Automobile Plant (MoAZ), Viktor Shumsky, visited Krasnoyarsk.\n\n– What share goes abroad?\n\n– Last year the Almalyk Mining and Metallurgical Combine in Uzbekistan received 20 of our articulated dump trucks.",
+			[]string{"MoAZ -> Almalyk MMC [articulated dump trucks] delivered x20"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {
