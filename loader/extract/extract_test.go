@@ -396,6 +396,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Tomskavtotrans [buses] proposed x40"}},
 		{"'our' in an interview is the firm of the director introduced", "The general director of the Mogilev Automobile Plant (MoAZ), Viktor Shumsky, visited Krasnoyarsk.\n\n– What share goes abroad?\n\n– Last year the Almalyk Mining and Metallurgical Combine in Uzbekistan received 20 of our articulated dump trucks.",
 			[]string{"MoAZ -> Almalyk MMC [articulated dump trucks] delivered x20"}},
+		{"'the parties' after two firms cooperating", "The Minsk Tractor Works has been cooperating with the Chelyabinsk Forge-and-Press Plant for several years. For 2025 the parties signed an agreement on the delivery of 42,000 forgings.",
+			[]string{"Chelyabinsk Forge-and-Press Plant -> MTZ [forgings] contracted x42000"}},
+		{"goods that come from a firm go to the firm the paragraph is about", "Grodno Azot is Belarus's largest fertiliser maker. The plant itself depends on Russian raw materials: natural gas for its ammonia lines comes from Gazprom.",
+			[]string{"Gazprom -> Grodno Azot [natural gas] ongoing"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

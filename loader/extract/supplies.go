@@ -872,6 +872,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 			}
 		}
 	}
+	// "The parties signed an agreement on 42,000 forgings" with no firm
+	// named: the two firms of the sentence before.
+	if tr.neutral && partiesSubject(toks, tr.at, cl) && !d.anyEnterprise(append(append([]string{}, supplier...), recipient...)) {
+		if sup, rec := d.partiesBefore(s, fa.products); len(sup) > 0 {
+			supplier, recipient = sup, rec
+		}
+	}
 	// "Savushkin Product, whose brands can be found in the Pyaterochka
 	// chain": the firm the relative clause hangs on owns the goods.
 	if len(supplier) == 0 && tr.passive && !tr.get {
@@ -939,6 +946,11 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(recipient) == 0 && partiesSubject(toks, tr.at, cl) {
 		if last := latestDeal(facts, s.index); last != nil && (len(supplier) == 0 || sameIDs(supplier, last.supplier)) {
 			supplier, recipient = last.supplier, last.recipient
+		} else if len(supplier) == 0 {
+			// "MTZ has been cooperating with the Chelyabinsk Forge-and-Press
+			// Plant. The parties signed an agreement on 42,000 forgings":
+			// the two firms just named.
+			supplier, recipient = d.partiesBefore(s, fa.products)
 		}
 	}
 	// "we" is resolved last: a statement that continues the previous one
@@ -1176,6 +1188,18 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) > 0 && d.allFinanciers(supplier) {
 		if m := d.clauseMaker(s, cl); m != "" {
 			supplier = []string{m}
+		}
+	}
+	// "Mogilevliftmash used to assemble its control stations with Finnish
+	// converters. Now the converters come from the company Vesper": the
+	// firm the paragraph is about buys them.
+	if len(supplier) > 0 && len(recipient) == 0 && tr.get && tr.passive && s.index > 0 && d.sents[s.index-1].Para == s.Para {
+		// Not when this sentence names a firm before the verb: "Rassvet
+		// received tractors, and the combines came from Gomselmash".
+		if subj := d.subjectOf(s.index - 1); subj != "" && d.typeOf(subj) == gazetteer.Enterprise && !contains(supplier, subj) &&
+			!namedFirmBefore(s, tr.at) {
+			recipient = []string{subj}
+			fa.conf = 0.5
 		}
 	}
 	supplier, recipient = d.validRoles(supplier, recipient)
@@ -2821,6 +2845,49 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 		}
 	}
 	return nil
+}
+
+// partiesBefore returns the two firms the sentence before s names, as
+// supplier and recipient of products: the one known to make them
+// supplies; else a firm the gazetteer does not know supplies one it knows
+// for other goods, as news about components are written.
+func (d *doc) partiesBefore(s *sentence, products []string) (supplier, recipient []string) {
+	if s.index == 0 || d.sents[s.index-1].Para != s.Para {
+		return nil, nil
+	}
+	var firms []string
+	for _, m := range d.sents[s.index-1].mentions {
+		if m.typ == gazetteer.Enterprise && !m.ref && !m.modifier {
+			firms = appendUnique(firms, m.id)
+		}
+	}
+	if len(firms) != 2 || len(products) == 0 {
+		return nil, nil
+	}
+	a, b := firms[0], firms[1]
+	switch {
+	case d.makesAny(a, products) && !d.makesAny(b, products):
+	case d.makesAny(b, products) && !d.makesAny(a, products):
+		a, b = b, a
+	case d.known(a) && !d.known(b):
+		a, b = b, a
+	case !(d.known(b) && !d.known(a)):
+		return nil, nil
+	}
+	return []string{a}, []string{b}
+}
+
+// known reports whether id is a gazetteer entity.
+func (d *doc) known(id string) bool { return d.gaz.Entity(id) != nil }
+
+// namedFirmBefore reports a firm named, not referred to, before token at.
+func namedFirmBefore(s *sentence, at int) bool {
+	for _, m := range s.mentions {
+		if m.start < at && m.typ == gazetteer.Enterprise && !m.ref {
+			return true
+		}
+	}
+	return false
 }
 
 // dativeVerbs take the receiver right after them: "offered the city
