@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/text"
@@ -135,6 +136,14 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		d.setCountryFromContext(id, toks, ms, start, end)
 		if parent == "" {
 			d.noteFirmName(id, toks[nameStart:nameEnd])
+		}
+		// "The Chelyabinsk Forge-and-Press Plant (ChKPZ)": the short form
+		// in brackets names the firm wherever the text uses it later.
+		if end+2 < len(toks) && toks[end].Norm == "(" && toks[end+2].Norm == ")" && shortForm(toks[end+1]) {
+			d.noteFirmName(id, toks[end+1:end+2])
+			if e := d.discovered[id]; !slices.Contains(e.Aliases, toks[end+1].Text) {
+				e.Aliases = append(e.Aliases, toks[end+1].Text)
+			}
 		}
 		found = append(found, mention{start: start, end: end, id: id, typ: gazetteer.Enterprise, conf: conf})
 	}
@@ -407,6 +416,17 @@ func placeLed(ms []mention, toks []text.Token, i, end int) bool {
 func demonymAt(ms []mention, i int) bool {
 	k := mentionAt(ms, i)
 	return k >= 0 && ms[k].demonym && ms[k].end == i+1
+}
+
+// shortForm reports a token written as an abbreviation: "ChKPZ", "KBW".
+func shortForm(t text.Token) bool {
+	upper := 0
+	for _, r := range t.Text {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return t.Kind == text.Word && t.Cap && upper >= 2 && len(t.Text) <= 10
 }
 
 // orgStems end the glued names of Russian firms: "-avtodor" (road

@@ -400,6 +400,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Chelyabinsk Forge-and-Press Plant -> MTZ [forgings] contracted x42000"}},
 		{"goods that come from a firm go to the firm the paragraph is about", "Grodno Azot is Belarus's largest fertiliser maker. The plant itself depends on Russian raw materials: natural gas for its ammonia lines comes from Gazprom.",
 			[]string{"Gazprom -> Grodno Azot [natural gas] ongoing"}},
+		{"a discovered firm's short form in brackets names it later", "The Chelyabinsk Forge-and-Press Plant (ChKPZ) makes forgings. Last year ChKPZ shipped 9,800 beams to the Minsk Automobile Plant.",
+			[]string{"Chelyabinsk Forge-and-Press Plant -> MAZ [beams] delivered x9800"}},
 		{"an article about one firm: its goods whoever the buyer", "Lidselmash increased exports. Lidselmash made 2,000 grain dryers. Lidselmash shipped grain dryers to Russia. Negotiations are under way on the delivery of another ten loaders for farms in the Belgorod region.",
 			[]string{"Lidselmash -> Russia [grain dryers] delivered", "Lidselmash -> Belgorod Oblast [loaders] negotiating x10"}},
 	} {

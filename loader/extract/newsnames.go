@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"tradegraph/loader/gazetteer"
@@ -305,7 +306,7 @@ func (d *doc) noteFirmName(id string, toks []text.Token) {
 		return
 	}
 	for _, fn := range d.firmNames {
-		if fn.id == id {
+		if fn.id == id && slices.Equal(fn.words, words) {
 			return
 		}
 	}
