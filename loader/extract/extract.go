@@ -31,9 +31,13 @@ func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
 // not written for, into an error for this document alone, so that one
 // article never costs the others of a run.
 func (x *Extractor) ExtractChecked(doc *source.Document) (res *Result, err error) {
+	name := "document"
+	if doc != nil {
+		name = doc.Origin
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Origin, r)
+			res, err = nil, fmt.Errorf("extract %s: internal error: %v", name, r)
 		}
 	}()
 	return x.Extract(doc), nil

@@ -770,3 +770,18 @@ func TestDiscoveredCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractCheckedTurnsPanicIntoError checks that a failure inside the
+// rules costs one document, not the run: a nil document makes Extract
+// panic, and ExtractChecked reports it as an error instead.
+func TestExtractCheckedTurnsPanicIntoError(t *testing.T) {
+	x := mustExtractor(t)
+	if _, err := x.ExtractChecked(nil); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("ExtractChecked(nil) error = %v, want an internal error", err)
+	}
+	doc := &source.Document{ID: "article:ok", Origin: "ok.txt", Text: "MAZ supplied 150 buses to Arkhangelsk Oblast."}
+	res, err := x.ExtractChecked(doc)
+	if err != nil || len(res.Relations) == 0 {
+		t.Fatalf("ExtractChecked(ok.txt) = %v, %v; want facts and no error", res, err)
+	}
+}
