@@ -27,7 +27,7 @@ func (d *doc) componentSupply(s *sentence) *fact {
 	toks, ms := s.Tokens, s.mentions
 	for v := range toks {
 		w := toks[v].Norm
-		if mentionAt(ms, v) >= 0 || toks[v].Kind != text.Word {
+		if !mountVerbs[w] && !equipVerbs[w] || toks[v].Kind != text.Word || mentionAt(ms, v) >= 0 {
 			continue
 		}
 		var supplier, recipient []string

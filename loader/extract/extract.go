@@ -144,7 +144,12 @@ func (d *doc) mergeProductVariants(rels []Relation) {
 	if len(into) == 0 {
 		return
 	}
-	for from, to := range into {
+	// In the text's order, so that the output is the same on every run.
+	for _, from := range d.order {
+		to := into[from]
+		if to == "" {
+			continue
+		}
 		for into[to] != "" {
 			to = into[to]
 		}
@@ -480,10 +485,32 @@ func (d *doc) ensureEntity(id string) {
 
 // evidence returns a sentence as evidence, with character offsets.
 func (d *doc) evidence(s *sentence, conf float64) Evidence {
+	start, end := d.runeOffsets(s)
 	return Evidence{
 		Sentence:   d.text[s.Start:s.End],
-		Start:      d.base + utf8.RuneCountInString(d.text[:s.Start]),
-		End:        d.base + utf8.RuneCountInString(d.text[:s.End]),
+		Start:      d.base + start,
+		End:        d.base + end,
 		Confidence: conf,
 	}
+}
+
+// runeOffsets returns the character offsets of sentence s, counting the
+// characters of the text once for all sentences rather than per fact.
+func (d *doc) runeOffsets(s *sentence) (start, end int) {
+	if d.runeStarts == nil {
+		d.runeStarts = make([][2]int, len(d.sents))
+		runes, at := 0, 0
+		for i, o := range d.sents {
+			if o.Start < at { // sentences never overlap; count afresh if they did
+				runes, at = utf8.RuneCountInString(d.text[:o.Start]), o.Start
+			}
+			runes += utf8.RuneCountInString(d.text[at:o.Start])
+			start := runes
+			runes += utf8.RuneCountInString(d.text[o.Start:o.End])
+			d.runeStarts[i] = [2]int{start, runes}
+			at = o.End
+		}
+	}
+	r := d.runeStarts[s.index]
+	return r[0], r[1]
 }

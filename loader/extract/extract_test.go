@@ -785,3 +785,25 @@ func TestExtractCheckedTurnsPanicIntoError(t *testing.T) {
 		t.Fatalf("ExtractChecked(ok.txt) = %v, %v; want facts and no error", res, err)
 	}
 }
+
+// TestSameOutputEveryRun checks that reading a text twice gives the same
+// output, down to the order of spellings: Go's maps iterate at random.
+func TestSameOutputEveryRun(t *testing.T) {
+	x := mustExtractor(t)
+	body, err := os.ReadFile(filepath.Join("..", "..", "testdata", "dev", "b-kamaz-belarus.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []byte
+	for i := range 8 {
+		got, err := json.Marshal(extractText(t, x, string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = got
+		} else if string(got) != string(first) {
+			t.Fatalf("run %d differs from the first:\n%s\n%s", i, first, got)
+		}
+	}
+}

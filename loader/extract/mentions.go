@@ -67,6 +67,10 @@ type doc struct {
 	// pending is a supply clause that named goods and supplier but no
 	// recipient; a later clause of the same sentence may complete it.
 	pending *fact
+	// runeStarts holds each sentence's character offsets, counted once.
+	runeStarts [][2]int
+	// whenCache holds the time expression of each clause read so far.
+	whenCache map[[3]int]string
 	// lastContract holds the parties of the latest contract told without
 	// its goods: "X signed a new contract with Y. It provides for the
 	// supply of 1,300 elevators."

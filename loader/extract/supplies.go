@@ -1223,7 +1223,7 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		return nil
 	}
 	fa.supplier, fa.recipient = supplier, recipient
-	fa.when = when(d.span(s, cl.start, cl.end))
+	fa.when = d.whenOf(s, cl)
 	if prev != nil && sameIDs(supplier, prev.supplier) && fa.generic && fa.quantity == 0 && d.within(recipient, prev.recipient) && prev.sent != s &&
 		!d.anyEnterprise(recipient) {
 		// "The machines were handed over to farmers in Barnaul": the same
@@ -3306,6 +3306,16 @@ func sameIDs(a, b []string) bool {
 // habitCues before a trigger make a statement about what keeps happening.
 var habitCues = set("regularly", "traditionally", "constantly", "annually", "usually", "routinely")
 
+// Word sets status reads, built once.
+var (
+	offerCues     = set("offer", "offers", "offered", "offering", "propose", "proposed", "ready")
+	nextCue       = set("next")
+	contractWords = set("contract", "contracts")
+	signedWords   = set("signed", "concluded")
+	perfectWords  = set("has", "have", "had", "was", "were")
+	doneWords     = set("has", "have", "had", "already", "was", "were")
+)
+
 func status(toks []text.Token, tr trigger, cl clause) string {
 	has := func(cues map[string]bool, from, to int) bool {
 		for k := max(from, 0); k < to && k < len(toks); k++ {
@@ -3322,21 +3332,21 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 	switch {
 	case has(negotiationCues, cl.start, cl.end) || has(negotiationCues, cl.start-6, cl.start):
 		return StatusNegotiating
-	case has(proposalCues, left, tr.at) || has(set("offer", "offers", "offered", "offering", "propose", "proposed", "ready"), tr.at, tr.at+1):
+	case has(proposalCues, left, tr.at) || has(offerCues, tr.at, tr.at+1):
 		return StatusProposed
-	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(set("next"), cl.start, cl.end) ||
+	case has(planCues, left, tr.at+1) || isToBe(toks, tr.at) || has(nextCue, cl.start, cl.end) ||
 		tr.noun && !tr.neutral && futureVerbAfter(toks, tr.at, cl):
-		if has(set("contract", "contracts"), cl.start, cl.end) && has(set("signed", "concluded"), cl.start, cl.end) {
+		if has(contractWords, cl.start, cl.end) && has(signedWords, cl.start, cl.end) {
 			return StatusContracted
 		}
 		return StatusPlanned
 	case has(contractCues, cl.start, cl.end) || trig == "ordered":
 		return StatusContracted
-	case has(habitCues, left, tr.at) && !has(set("has", "have", "had", "was", "were"), left, tr.at):
+	case has(habitCues, left, tr.at) && !has(perfectWords, left, tr.at):
 		return StatusOngoing // "are regularly exported": a habit, not one delivery
 	case (tr.passive || strings.HasSuffix(trig, "ing")) && presentPassive(toks, tr.at):
 		return StatusOngoing // "are sold by the Magnit chain", "are already running in"
-	case pastCues[trig] || has(set("has", "have", "had", "already", "was", "were"), left, tr.at):
+	case pastCues[trig] || has(doneWords, left, tr.at):
 		return StatusDelivered
 	case tr.at > 0 && toks[tr.at-1].Norm == "took":
 		return StatusDelivered // "took delivery of"
@@ -3592,6 +3602,21 @@ var whenRE = regexp.MustCompile(`(?i)\b(at the (end|beginning|start) of( the)? \
 var whenHints = []string{"20", "19", "next", "this", "last", "since", "end", "half", "quarter",
 	"coming", "until", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 	"beginning", "start"}
+
+// whenOf is when for a clause of s, read once however many triggers share
+// the clause.
+func (d *doc) whenOf(s *sentence, cl clause) string {
+	key := [3]int{s.index, cl.start, cl.end}
+	if w, ok := d.whenCache[key]; ok {
+		return w
+	}
+	if d.whenCache == nil {
+		d.whenCache = map[[3]int]string{}
+	}
+	w := when(d.span(s, cl.start, cl.end))
+	d.whenCache[key] = w
+	return w
+}
 
 // when returns the first time expression of a clause, as written.
 func when(clauseText string) string {
