@@ -275,7 +275,13 @@ func runExtract(ctx context.Context, inputs []string, gazDir string, trace bool,
 			logger.Warn("input", "source", doc.Origin, "warning", w)
 		}
 		if trace {
-			if _, err := io.WriteString(stdout, x.Trace(doc)); err != nil {
+			t, err := x.TraceChecked(doc)
+			if err != nil {
+				failed++
+				logger.Error("skip input", "err", err)
+				continue
+			}
+			if _, err := io.WriteString(stdout, t); err != nil {
 				return fmt.Errorf("write output: %w", err)
 			}
 			continue

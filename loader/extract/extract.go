@@ -31,16 +31,25 @@ func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
 // not written for, into an error for this document alone, so that one
 // article never costs the others of a run.
 func (x *Extractor) ExtractChecked(doc *source.Document) (res *Result, err error) {
-	name := "document"
-	if doc != nil {
-		name = doc.Origin
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("extract %s: internal error: %v", name, r)
-		}
-	}()
+	defer recoverInto(&err, doc)
 	return x.Extract(doc), nil
+}
+
+// TraceChecked is Trace with the same guard as ExtractChecked.
+func (x *Extractor) TraceChecked(doc *source.Document) (trace string, err error) {
+	defer recoverInto(&err, doc)
+	return x.Trace(doc), nil
+}
+
+// recoverInto, deferred, turns a panic into an error naming the document.
+func recoverInto(err *error, doc *source.Document) {
+	if r := recover(); r != nil {
+		name := "document"
+		if doc != nil {
+			name = doc.Origin
+		}
+		*err = fmt.Errorf("extract %s: internal error: %v", name, r)
+	}
 }
 
 // Extract reads one document.
@@ -101,22 +110,29 @@ func segments(text string) []string {
 // read extracts one text; base is the character offset of the text in the
 // document, added to evidence offsets.
 func (x *Extractor) read(text string, titled bool, base int) ([]Entity, []Relation) {
+	d, f := x.readDiscourse(text, titled, base)
+	supplies := d.findSupplies(f)
+	relations := d.supplyRelations(supplies)
+	relations = append(relations, d.otherFacts()...)
+	d.mergeProductVariants(relations)
+	return d.outputEntities(), relations
+}
+
+// readDiscourse reads what the facts build on: the mentions, the focus,
+// what "the region" or "the plant" refers to, dealers and speakers.
+func (x *Extractor) readDiscourse(text string, titled bool, base int) (*doc, focus) {
 	d := newDoc(x.gaz, text)
 	d.titled = titled
 	d.base = base
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
-	// "the plant's dealer X": now that "the plant" is resolved, its dealers.
+	// "the plant's dealer X": once "the plant" is resolved, its dealers.
 	for _, s := range d.sents {
 		d.noteDealers(s.Tokens, s.mentions)
 	}
 	d.findSpeakers()
-	supplies := d.findSupplies(f)
-	relations := d.supplyRelations(supplies)
-	relations = append(relations, d.otherFacts()...)
-	d.mergeProductVariants(relations)
-	return d.outputEntities(), relations
+	return d, f
 }
 
 // mergeProductVariants folds a product named with an extra modifier into

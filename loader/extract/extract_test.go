@@ -779,6 +779,9 @@ func TestExtractCheckedTurnsPanicIntoError(t *testing.T) {
 	if _, err := x.ExtractChecked(nil); err == nil || !strings.Contains(err.Error(), "internal error") {
 		t.Fatalf("ExtractChecked(nil) error = %v, want an internal error", err)
 	}
+	if _, err := x.TraceChecked(nil); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("TraceChecked(nil) error = %v, want an internal error", err)
+	}
 	doc := &source.Document{ID: "article:ok", Origin: "ok.txt", Text: "MAZ supplied 150 buses to Arkhangelsk Oblast."}
 	res, err := x.ExtractChecked(doc)
 	if err != nil || len(res.Relations) == 0 {

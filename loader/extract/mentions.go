@@ -111,7 +111,6 @@ func (d *doc) findMentions() {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		ms = d.bracketedNames(s.Tokens, ms)
 		d.discoveredHomes(s.Tokens, ms)
-		d.noteDealers(s.Tokens, ms)
 		for i := range ms {
 			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i+1].start-ms[i].end <= 1 &&
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {

@@ -1464,10 +1464,18 @@ func (d *doc) placeNear(s *sentence, region string, n int) bool {
 		if o.Para != s.Para {
 			break
 		}
-		for _, m := range o.mentions {
-			if isPlace(m.typ) && (m.id == region || d.within([]string{m.id}, []string{region})) {
-				return true
-			}
+		if d.namesPlaceIn(o, region) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPlaceIn reports whether sentence s names the region or a place in it.
+func (d *doc) namesPlaceIn(s *sentence, region string) bool {
+	for _, m := range s.mentions {
+		if isPlace(m.typ) && (m.id == region || d.within([]string{m.id}, []string{region})) {
+			return true
 		}
 	}
 	return false
@@ -1475,15 +1483,7 @@ func (d *doc) placeNear(s *sentence, region string, n int) bool {
 
 // titleNames reports whether the headline names the region or a place in it.
 func (d *doc) titleNames(region string) bool {
-	if !d.titled || len(d.sents) == 0 {
-		return false
-	}
-	for _, m := range d.sents[0].mentions {
-		if isPlace(m.typ) && (m.id == region || d.within([]string{m.id}, []string{region})) {
-			return true
-		}
-	}
-	return false
+	return d.titled && len(d.sents) > 0 && d.namesPlaceIn(d.sents[0], region)
 }
 
 // cityOf returns the city a firm is based in, if known.
@@ -3074,12 +3074,7 @@ func (d *doc) dropRivalMakers(supplier, recipient, products []string) []string {
 	var out []string
 	for _, id := range recipient {
 		// A retailer sells what it buys: "the furniture retailer Hoff".
-		rival := d.entity(id) == nil || d.entity(id).Sector != "retail"
-		for _, p := range products {
-			if !d.gaz.MakesItself(id, p) {
-				rival = false
-			}
-		}
+		rival := (d.entity(id) == nil || d.entity(id).Sector != "retail") && d.makesAll(id, products)
 		for _, s := range supplier {
 			if d.related(s, id) || !d.makesAll(s, products) {
 				rival = false

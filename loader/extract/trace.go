@@ -11,11 +11,7 @@ import (
 // mentions and supply triggers found in it. It is for people tuning the
 // rules (`tradegraph extract --trace`), not for machines.
 func (x *Extractor) Trace(doc *source.Document) string {
-	d := newDoc(x.gaz, doc.Text)
-	d.findMentions()
-	f := d.findFocus()
-	d.resolveReferences(f)
-	d.findSpeakers() // "we" in a firm's quote shows as the firm
+	d, f := x.readDiscourse(doc.Text, doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title), 0)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "# %s focus=%s addressee=%s home=%s firm=%s\n", doc.Origin, f.region, f.addressee, f.home, f.firm)
 	for _, s := range d.sents {

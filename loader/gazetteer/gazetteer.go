@@ -106,17 +106,14 @@ func (g *Gazetteer) CapitalOf(id string) string { return g.capitalOf[id] }
 func (g *Gazetteer) Makes(enterprise, product string) bool {
 	e := g.byID[enterprise]
 	for depth := 0; e != nil && depth < 4; depth++ { // parents never nest deeper
-		for _, made := range e.Products {
-			if g.narrower(product, made) || g.narrower(made, product) {
-				return true
-			}
+		if g.MakesItself(e.ID, product) {
+			return true
 		}
 		e = g.byID[e.Parent]
 	}
 	return false
 }
 
-// narrower reports whether product a is product b or a narrower kind of it.
 // MakesItself is Makes without the goods of the firm's parents: what the
 // firm's own plants turn out.
 func (g *Gazetteer) MakesItself(enterprise, product string) bool {
@@ -130,6 +127,7 @@ func (g *Gazetteer) MakesItself(enterprise, product string) bool {
 	return false
 }
 
+// narrower reports whether product a is product b or a narrower kind of it.
 func (g *Gazetteer) narrower(a, b string) bool {
 	p := g.byID[a]
 	for depth := 0; p != nil && depth < 6; depth++ {
