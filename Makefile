@@ -68,6 +68,10 @@ eval: build ## score extraction on the dev set (needs python3 and ../shared/eval
 	$(BIN) extract testdata/blind/*.txt > /tmp/tradegraph-blind.jsonl
 	python3 $(SHARED)/eval/score.py testdata/blind /tmp/tradegraph-blind.jsonl | tail -1
 
+.PHONY: pair-model
+pair-model: ## retrain the extractor's pair model on the dev set (after changing its features or the dev set)
+	$(GO) run . train-pairs
+
 .PHONY: bench
 bench: db ## benchmarks: extraction, gazetteer, loading, API (needs the local Neo4j)
 	NEO4J_TEST_URI=$(NEO4J_URI) $(GO) test -run '^$$' -bench . -benchmem -p 1 ./...

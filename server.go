@@ -6,6 +6,7 @@
 //	tradegraph serve               serve the GraphQL API and graph exports
 //	tradegraph migrate             apply the Neo4j constraints and indexes, rebuild summaries
 //	tradegraph gen-articles        write synthetic articles for scale tests
+//	tradegraph train-pairs         train the extractor's pair model on annotated articles
 //
 // This file is the only reader of flags and environment variables: it
 // builds the configuration and hands it to the packages that do the work.
@@ -20,6 +21,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -31,6 +33,7 @@ import (
 	"tradegraph/loader"
 	"tradegraph/loader/extract"
 	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/pairtrain"
 	"tradegraph/loader/source"
 	"tradegraph/loader/synth"
 	"tradegraph/schema"
@@ -83,9 +86,27 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 				Usage:     "print the entities and facts found in articles, one JSON object per document",
 				ArgsUsage: "FILE_OR_DIR_OR_URL...",
 				Flags: []cli.Flag{gazetteerFlag,
-					&cli.BoolFlag{Name: "trace", Usage: "explain the reading sentence by sentence instead of printing JSON"}},
+					&cli.BoolFlag{Name: "trace", Usage: "explain the reading sentence by sentence instead of printing JSON"},
+					&cli.StringFlag{Name: "pair-model", TakesFile: true,
+						Usage: "pair model written by train-pairs instead of the built-in one; \"none\" runs the rules alone"}},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
-					return runExtract(ctx, cmd.Args().Slice(), cmd.String("gazetteer"), cmd.Bool("trace"), stdout, logger)
+					return runExtract(ctx, cmd.Args().Slice(), extractConfig{Gazetteer: cmd.String("gazetteer"),
+						PairModel: cmd.String("pair-model"), Trace: cmd.Bool("trace")}, stdout, logger)
+				},
+			},
+			{
+				Name:  "train-pairs",
+				Usage: "train the pair model that finds the supplies the extraction rules miss, from annotated articles",
+				Flags: []cli.Flag{gazetteerFlag,
+					&cli.StringFlag{Name: "dev", Value: "testdata/dev", TakesFile: true, Usage: "directory of NAME.txt articles with NAME.gold.json annotations"},
+					&cli.StringSliceFlag{Name: "skip", Usage: "leave out articles whose name starts with this prefix (repeatable), to score on them"},
+					&cli.StringFlag{Name: "out", Value: "loader/extract/data/pair-model.json", TakesFile: true, Usage: "model file to write"},
+					&cli.FloatFlag{Name: "threshold", Value: pairtrain.DefaultOptions.Threshold, Usage: "probability above which a pair becomes a supply"},
+				},
+				Action: func(ctx context.Context, cmd *cli.Command) error {
+					opts := pairtrain.DefaultOptions
+					opts.Threshold = cmd.Float("threshold")
+					return runTrainPairs(ctx, cmd.String("dev"), cmd.StringSlice("skip"), cmd.String("out"), cmd.String("gazetteer"), opts, logger)
 				},
 			},
 			{
@@ -252,15 +273,15 @@ var errInputs = errors.New("some inputs could not be read")
 
 // runExtract prints one JSON object per document read from inputs. A bad
 // input is reported on stderr and the others are still printed.
-func runExtract(ctx context.Context, inputs []string, gazDir string, trace bool, stdout io.Writer, logger *slog.Logger) error {
+func runExtract(ctx context.Context, inputs []string, cfg extractConfig, stdout io.Writer, logger *slog.Logger) error {
 	if len(inputs) == 0 {
 		return errors.New("extract: no input files (see --help)")
 	}
-	gaz, err := gazetteer.Load(gazDir)
+	x, err := cfg.extractor()
 	if err != nil {
-		return fmt.Errorf("load gazetteer: %w", err)
+		return err
 	}
-	x := extract.New(gaz)
+	trace := cfg.Trace
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
@@ -350,5 +371,64 @@ func runGenArticles(gazDir string, n int, dir string, seed uint64, stdout io.Wri
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d articles to %s\n", n, dir)
+	return nil
+}
+
+// extractConfig is what extract reads articles with.
+type extractConfig struct {
+	Gazetteer string // directory extending the built-in gazetteer
+	PairModel string // pair model file, "none", or "" for the built-in one
+	Trace     bool
+}
+
+func (c extractConfig) extractor() (*extract.Extractor, error) {
+	gaz, err := gazetteer.Load(c.Gazetteer)
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	x := extract.New(gaz)
+	switch c.PairModel {
+	case "":
+		return x, nil
+	case "none":
+		return x.WithPairModel(nil), nil
+	}
+	m, err := extract.LoadPairModel(c.PairModel)
+	if err != nil {
+		return nil, err
+	}
+	return x.WithPairModel(m), nil
+}
+
+// runTrainPairs trains the pair model on the annotated articles of dir and
+// writes it to out.
+func runTrainPairs(ctx context.Context, dir string, skip []string, out, gazDir string, opts pairtrain.Options, logger *slog.Logger) error {
+	gaz, err := gazetteer.Load(gazDir)
+	if err != nil {
+		return fmt.Errorf("load gazetteer: %w", err)
+	}
+	examples, articles, err := pairtrain.Examples(ctx, extract.New(gaz).WithPairModel(nil), dir, skip)
+	if err != nil {
+		return fmt.Errorf("train-pairs: %w", err)
+	}
+	if articles == 0 {
+		return fmt.Errorf("train-pairs: no annotated articles in %s", dir)
+	}
+	m := pairtrain.Train(examples, opts)
+	m.Trained = fmt.Sprintf("%d articles of %s", articles, filepath.ToSlash(dir))
+	data, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("train-pairs: %w", err)
+	}
+	positives := 0
+	for _, ex := range examples {
+		if ex.Supply {
+			positives++
+		}
+	}
+	logger.Info("pair model written", "file", out, "articles", articles, "pairs", len(examples), "supplies", positives, "features", len(m.Weights))
 	return nil
 }

@@ -91,7 +91,7 @@ func TestLoadSeedGraph(t *testing.T) {
 			"article",
 			`MATCH (a:Article) RETURN a.id AS id, a.title AS title, a.published AS published, a.source AS source, a.extractor AS extractor`,
 			[]map[string]any{{"id": "article:8fb154ee76070d5b5ff5", "published": "--04-22", "source": seedArticle,
-				"title": "Lukashenko invites Russia’s Arkhangelsk Oblast to deepen cooperation in mechanical engineering", "extractor": "rules-1"}},
+				"title": "Lukashenko invites Russia’s Arkhangelsk Oblast to deepen cooperation in mechanical engineering", "extractor": "rules-2"}},
 		},
 		{
 			"MAZ node",

@@ -14,18 +14,23 @@ import (
 	"tradegraph/loader/source"
 )
 
-// Version names the extraction rules; the loader stores it on every
-// Article so that a graph built by older rules can be told apart.
-const Version = "rules-1"
+// Version names the extraction rules and pair model; the loader stores it
+// on every Article so that a graph built by an older extractor can be
+// told apart, and reads such articles again.
+const Version = "rules-2"
 
 // Extractor reads documents with one gazetteer. It is safe for concurrent
 // use.
 type Extractor struct {
-	gaz *gazetteer.Gazetteer
+	gaz   *gazetteer.Gazetteer
+	pairs *PairModel // nil: the rules alone
 }
 
-// New returns an extractor that knows the names in gaz.
-func New(gaz *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: gaz} }
+// New returns an extractor that knows the names in gaz and scores the
+// pairs the rules miss with the model trained on the dev set.
+func New(gaz *gazetteer.Gazetteer) *Extractor {
+	return &Extractor{gaz: gaz, pairs: DefaultPairModel()}
+}
 
 // ExtractChecked is Extract that turns a panic, a rule meeting text it was
 // not written for, into an error for this document alone, so that one
@@ -112,6 +117,7 @@ func segments(text string) []string {
 func (x *Extractor) read(text string, titled bool, base int) ([]Entity, []Relation) {
 	d, f := x.readDiscourse(text, titled, base)
 	supplies := d.findSupplies(f)
+	supplies = append(supplies, d.learnedSupplies(f, supplies, x.pairs)...)
 	relations := d.supplyRelations(supplies)
 	relations = append(relations, d.otherFacts()...)
 	d.mergeProductVariants(relations)

@@ -60,6 +60,10 @@ type doc struct {
 	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
+	// makers lists, per product, the article's firms that make it.
+	makers map[string][]string
+	// triggers holds each sentence's supply words (see triggersOf).
+	triggers [][]trigger
 	// titled is set when the text opens with the headline paragraph.
 	titled bool
 	// base is the character offset of text in the whole document.
@@ -79,7 +83,8 @@ type doc struct {
 
 func newDoc(gaz *gazetteer.Gazetteer, body string) *doc {
 	d := &doc{gaz: gaz, text: body, entities: map[string]*Entity{},
-		surfaces: map[string][]string{}, firstSeen: map[string]int{}}
+		surfaces: map[string][]string{}, firstSeen: map[string]int{},
+		makers: map[string][]string{}}
 	for i, s := range text.Sentences(body) {
 		d.sents = append(d.sents, &sentence{Sentence: s, index: i})
 	}

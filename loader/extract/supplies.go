@@ -587,13 +587,25 @@ type makerPair struct {
 	start               int // the goods' first token in their sentence
 }
 
+// triggersOf returns the supply words of a sentence, found once: the
+// rules and the pair model both read them after the mentions are settled.
+func (d *doc) triggersOf(s *sentence) []trigger {
+	if d.triggers == nil {
+		d.triggers = make([][]trigger, len(d.sents))
+	}
+	if d.triggers[s.index] == nil {
+		d.triggers[s.index] = append(findTriggers(s.Tokens, s.mentions), trigger{}) // one spare marks "found"
+	}
+	return d.triggers[s.index][:len(d.triggers[s.index])-1]
+}
+
 // findSupplies reads the supply facts of the document.
 func (d *doc) findSupplies(f focus) []*fact {
 	var facts []*fact
 	var makers []makerPair
 	for _, s := range d.sents {
 		makers = append(makers, d.makerPairs(s)...)
-		triggers := findTriggers(s.Tokens, s.mentions)
+		triggers := d.triggersOf(s)
 		var lastInSentence *fact
 		if fa := d.componentSupply(s); fa != nil {
 			facts = append(facts, fa)

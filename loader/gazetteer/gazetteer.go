@@ -7,6 +7,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,7 +60,10 @@ type Gazetteer struct {
 	capitalOf map[string]string
 	// parents holds the ids of enterprises that other enterprises belong to.
 	parents map[string]bool
-	trie    *trieNode
+	// kinds maps a product id to itself and the broader kinds it belongs
+	// to, nearest first: "dump trucks", "trucks", "vehicles".
+	kinds map[string][]string
+	trie  *trieNode
 	// demonyms maps a folded adjective ("belarusian") to a country id.
 	demonyms map[string]string
 }
@@ -118,8 +122,9 @@ func (g *Gazetteer) Makes(enterprise, product string) bool {
 // firm's own plants turn out.
 func (g *Gazetteer) MakesItself(enterprise, product string) bool {
 	if e := g.byID[enterprise]; e != nil {
+		kinds := g.kinds[product]
 		for _, made := range e.Products {
-			if g.narrower(product, made) || g.narrower(made, product) {
+			if slices.Contains(kinds, made) || slices.Contains(g.kinds[made], product) {
 				return true
 			}
 		}
@@ -127,16 +132,15 @@ func (g *Gazetteer) MakesItself(enterprise, product string) bool {
 	return false
 }
 
-// narrower reports whether product a is product b or a narrower kind of it.
-func (g *Gazetteer) narrower(a, b string) bool {
-	p := g.byID[a]
-	for depth := 0; p != nil && depth < 6; depth++ {
-		if p.ID == b {
-			return true
-		}
+// kindsOf lists product id and the broader kinds it belongs to.
+func (g *Gazetteer) kindsOf(id string) []string {
+	var out []string
+	p := g.byID[id]
+	for depth := 0; p != nil && depth < 6; depth++ { // kinds never nest deeper
+		out = append(out, p.ID)
 		p = g.byID[p.Broader]
 	}
-	return false
+	return out
 }
 
 // Count returns the number of entities of type t.
@@ -161,6 +165,7 @@ func (g *Gazetteer) index() error {
 	g.producers = map[string][]string{}
 	g.capitalOf = map[string]string{}
 	g.parents = map[string]bool{}
+	g.kinds = map[string][]string{}
 	var problems []string
 	check := func(e *Entity, field, id string) {
 		if id != "" && g.byID[id] == nil {
@@ -182,6 +187,9 @@ func (g *Gazetteer) index() error {
 		}
 		if e.Parent != "" {
 			g.parents[e.Parent] = true
+		}
+		if e.Type == Product {
+			g.kinds[e.ID] = g.kindsOf(e.ID)
 		}
 	}
 	if len(problems) > 0 {

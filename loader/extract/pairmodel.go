@@ -1,0 +1,214 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/source"
+)
+
+// PairModel is a logistic model over the features of a candidate pair
+// (pairs.go): the probability that an annotator would read a supply from
+// the first party to the second out of the sentence. It is trained by
+// `tradegraph train-pairs` on the annotated dev set (loader/extract/train).
+type PairModel struct {
+	Weights map[string]float64 `json:"weights"`
+	// Threshold is the probability above which a pair the rules missed
+	// becomes a supply.
+	Threshold float64 `json:"threshold"`
+	// Trained names the data the model was trained on, for the record.
+	Trained string `json:"trained,omitempty"`
+}
+
+//go:embed data/pair-model.json
+var embeddedPairModel []byte
+
+// DefaultPairModel is the model trained on the project's dev set.
+func DefaultPairModel() *PairModel {
+	m, err := parsePairModel(embeddedPairModel)
+	if err != nil {
+		panic(fmt.Sprintf("embedded pair model: %v", err)) // fixed at build time
+	}
+	return m
+}
+
+// LoadPairModel reads a model written by train-pairs.
+func LoadPairModel(path string) (*PairModel, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("pair model: %w", err)
+	}
+	m, err := parsePairModel(data)
+	if err != nil {
+		return nil, fmt.Errorf("pair model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+func parsePairModel(data []byte) (*PairModel, error) {
+	var m PairModel
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	if m.Weights == nil {
+		m.Weights = map[string]float64{}
+	}
+	return &m, nil
+}
+
+// Probability scores a feature list.
+func (m *PairModel) Probability(features []string) float64 {
+	z := 0.0
+	for _, f := range features {
+		z += m.Weights[f]
+	}
+	return sigmoid(z)
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// WithPairModel returns an extractor that scores candidate pairs with m;
+// nil turns the model off and leaves the rules alone.
+func (x *Extractor) WithPairModel(m *PairModel) *Extractor {
+	return &Extractor{gaz: x.gaz, pairs: m}
+}
+
+// PairExample is one candidate pair of a document, for training: the
+// spellings each party goes by in the output and the pair's features.
+type PairExample struct {
+	SupplierNames, RecipientNames []string
+	Features                      []string
+	Sentence                      string // where the pair was read
+}
+
+// PairExamples lists the candidate pairs of a document: the pairs of
+// parties of its supply sentences that the rules did not join.
+func (x *Extractor) PairExamples(doc *source.Document) []PairExample {
+	titled := doc.Title != "" && len(doc.Text) <= segmentSize && len(doc.Text) >= len(doc.Title) && doc.Text[:len(doc.Title)] == doc.Title
+	d, f := x.readDiscourse(doc.Text, titled, 0)
+	facts := d.findSupplies(f)
+	cands := d.pairCandidates(f, facts, foundPairs(facts), &features{})
+	for _, c := range cands {
+		d.ensureEntity(c.supplier)
+		d.ensureEntity(c.recipient)
+	}
+	names := map[string][]string{}
+	for _, e := range d.outputEntities() {
+		names[e.ID] = append([]string{e.Name}, e.Aliases...)
+	}
+	out := make([]PairExample, 0, len(cands))
+	for _, c := range cands {
+		out = append(out, PairExample{SupplierNames: names[c.supplier], RecipientNames: names[c.recipient], Features: c.features,
+			Sentence: d.text[c.sent.Start:c.sent.End]})
+	}
+	return out
+}
+
+// learnedSupplies adds a supply for each pair the rules did not find and
+// the model finds likely, read from the sentence that scores it highest.
+func (d *doc) learnedSupplies(f focus, facts []*fact, m *PairModel) []*fact {
+	if m == nil {
+		return nil
+	}
+	found := foundPairs(facts)
+	type scored struct {
+		c pairCandidate
+		p float64
+	}
+	best := map[[2]string]scored{}
+	var keys [][2]string
+	for _, c := range d.pairCandidates(f, facts, found, &features{weights: m.Weights}) {
+		k := [2]string{c.supplier, c.recipient}
+		p := sigmoid(c.z)
+		if p < m.Threshold {
+			continue
+		}
+		if old, ok := best[k]; !ok || p > old.p {
+			if !ok {
+				keys = append(keys, k)
+			}
+			best[k] = scored{c, p}
+		}
+	}
+	var out []*fact
+	for _, k := range keys {
+		if d.lessLikelyPlace(k, best[k].p, func(k [2]string) (float64, bool) { b, ok := best[k]; return b.p, ok }) || found[[2]string{k[0], d.cityRegion(k[1])}] {
+			continue
+		}
+		out = append(out, d.pairFact(best[k].c, best[k].p))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].sent.index < out[j].sent.index })
+	return out
+}
+
+// lessLikelyPlace reports whether a pair's recipient is a city or region
+// that another likelier pair names too: a city and its region are one
+// recipient to the reader.
+func (d *doc) lessLikelyPlace(k [2]string, p float64, score func([2]string) (float64, bool)) bool {
+	if region := d.cityRegion(k[1]); region != "" {
+		if q, ok := score([2]string{k[0], region}); ok && q > p {
+			return true
+		}
+	}
+	for _, e := range d.entities {
+		if e.Type == string(gazetteer.City) && e.Region == k[1] {
+			if q, ok := score([2]string{k[0], e.ID}); ok && q >= p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cityRegion is the region of a city entity, or "".
+func (d *doc) cityRegion(id string) string {
+	if e := d.entity(id); e != nil && e.Type == string(gazetteer.City) {
+		return e.Region
+	}
+	return ""
+}
+
+// pairFact reads a supply between a candidate's parties from its sentence:
+// the goods, status and quantity of the first trigger's clause.
+func (d *doc) pairFact(c pairCandidate, p float64) *fact {
+	s := c.sent
+	toks := s.Tokens
+	fa := &fact{sent: s, supplier: []string{c.supplier}, recipient: []string{c.recipient}, conf: 0.6 * p}
+	triggers := findTriggers(toks, s.mentions)
+	tr := triggers[0]
+	cl := clauseOf(toks, tr.at)
+	for _, m := range s.mentions {
+		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) {
+			fa.products = appendUnique(fa.products, m.id)
+		}
+	}
+	if len(fa.products) == 0 {
+		for _, m := range s.mentions {
+			if m.typ == gazetteer.Product && !attributive(toks, s.mentions, m) {
+				fa.products = appendUnique(fa.products, m.id)
+			}
+		}
+	}
+	fa.status = status(toks, tr, cl)
+	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)
+	fa.when = d.whenOf(s, cl)
+	return fa
+}
+
+// foundPairs are the supplier and recipient pairs of the rules' facts.
+func foundPairs(facts []*fact) map[[2]string]bool {
+	found := map[[2]string]bool{}
+	for _, fa := range facts {
+		for _, a := range fa.supplier {
+			for _, b := range fa.recipient {
+				found[[2]string{a, b}] = true
+			}
+		}
+	}
+	return found
+}

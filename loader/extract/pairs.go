@@ -1,0 +1,483 @@
+package extract
+
+import (
+	"strconv"
+
+	"tradegraph/loader/gazetteer"
+	"tradegraph/loader/text"
+)
+
+// The supply rules read the phrasings they were written from; an article
+// phrased otherwise still names its parties in a sentence about a supply.
+// This file lists, for every sentence with a supply word, the pairs of
+// parties the rules did not join, with the features a linear model weighs
+// (pairmodel.go): what kind of party each is, which side of a border it
+// stands on, where it stands against the supply word, and what the rules
+// made of the sentence.
+
+// pairCandidate is two parties one sentence may state a supply between.
+type pairCandidate struct {
+	sent                *sentence
+	supplier, recipient string
+	features            []string // when training
+	z                   float64  // the sum of the features' weights, when scoring
+}
+
+// features collects a candidate's features: their names when training,
+// or only the sum of their weights when scoring, which looks the names up
+// without allocating them.
+type features struct {
+	weights map[string]float64 // nil: keep the names
+	names   []string
+	z       float64
+	buf     []byte
+}
+
+func (fs *features) reset() { fs.names, fs.z = nil, 0 }
+
+// add adds the feature named by the concatenation of parts.
+func (fs *features) add(parts ...string) {
+	fs.buf = fs.buf[:0]
+	for _, p := range parts {
+		fs.buf = append(fs.buf, p...)
+	}
+	if fs.weights != nil {
+		fs.z += fs.weights[string(fs.buf)]
+		return
+	}
+	fs.names = append(fs.names, string(fs.buf))
+}
+
+// party is an entity a sentence names, or one it may speak of without
+// naming it.
+type party struct {
+	id string
+	m  mention // start and end are -1 when unnamed
+	e  *Entity
+	// country is the party's country (or the party itself); prep is the
+	// preposition before its mention.
+	country, prep string
+	firm, place   bool // an enterprise; a region or city
+	financier     bool
+	eventName     bool // named only in an event's name
+	// implicit says why an unnamed party is a candidate: "focus",
+	// "previous" or "maker" (see sentenceParties).
+	implicit string
+}
+
+// sentenceFacts is what the rules found in one sentence.
+type sentenceFacts struct {
+	any                   bool
+	suppliers, recipients map[string]bool
+	// firmFor holds the suppliers the rules gave a firm as recipient.
+	firmFor map[string]bool
+}
+
+// pairCandidates lists the pairs of parties of every sentence with a
+// supply word that the rules did not join either way round (found); facts
+// are the rules' findings. A pair the rules joined at another level
+// ("Irkutsk" and "the Irkutsk region", a firm and its subsidiary) stays:
+// annotators often name both, and leaving these out cost more than it won
+// on articles nobody tuned on. fs says whether to name the features or to
+// weigh them.
+func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, fs *features) []pairCandidate {
+	ruled := map[*sentence]*sentenceFacts{}
+	for _, fa := range facts {
+		sf := ruled[fa.sent]
+		if sf == nil {
+			sf = &sentenceFacts{suppliers: map[string]bool{}, recipients: map[string]bool{},
+				firmFor: map[string]bool{}}
+			ruled[fa.sent] = sf
+		}
+		sf.any = true
+		for _, a := range fa.supplier {
+			sf.suppliers[a] = true
+			for _, b := range fa.recipient {
+				if e := d.entity(b); e != nil && e.Type == string(gazetteer.Enterprise) {
+					sf.firmFor[a] = true
+				}
+			}
+		}
+		for _, b := range fa.recipient {
+			sf.recipients[b] = true
+		}
+	}
+	var out []pairCandidate
+	for _, s := range d.sents {
+		triggers := d.triggersOf(s)
+		if len(triggers) == 0 {
+			continue
+		}
+		sf := ruled[s]
+		if sf == nil {
+			sf = &sentenceFacts{}
+		}
+		clues := triggerCluesOf(s.Tokens, triggers)
+		var products []string
+		for _, m := range s.mentions {
+			if m.typ == gazetteer.Product {
+				products = appendUnique(products, m.id)
+			}
+		}
+		parties := d.sentenceParties(s, f, products)
+		for _, a := range parties {
+			if a.place || a.financier {
+				continue // lenders finance goods, they do not supply them
+			}
+			for _, b := range parties {
+				if b.id == a.id || b.implicit != "" || d.unlikelyPair(a, b, sf) || found[[2]string{a.id, b.id}] || found[[2]string{b.id, a.id}] {
+					continue
+				}
+				fs.reset()
+				d.partyFeatures(fs, a, b, parties, products, f)
+				ruleFeatures(fs, a.id, b.id, sf)
+				countryFeatures(fs, a, b, f)
+				d.positionFeatures(fs, s, a, b, triggers, clues)
+				if d.titled && s.Para == 0 {
+					fs.add("title")
+				}
+				out = append(out, pairCandidate{sent: s, supplier: a.id, recipient: b.id, features: fs.names, z: fs.z})
+			}
+		}
+	}
+	return out
+}
+
+// unlikelyPair reports pairs the annotated articles (almost) never have
+// a supply between, left out to save the model's time: a country
+// supplying a firm or a place, a firm its own country, anyone a lender, a
+// firm its parent or subsidiary, and a recipient the rules made a
+// supplier in the same sentence. It also keeps the decisions the rules
+// make on purpose: the place is
+// part of an event's name ("the St. Petersburg International Economic
+// Forum"), the recipient is the supplier's dealer, or the rules named a
+// firm as the supplier's recipient, which is more specific than any place.
+func (d *doc) unlikelyPair(a, b party, sf *sentenceFacts) bool {
+	switch {
+	case !a.firm: // a country
+		return b.firm || b.place
+	case !b.firm && !b.place: // a firm's own country
+		if a.country == b.id {
+			return true
+		}
+	}
+	if b.financier || sf.suppliers[b.id] || a.e.Parent == b.id || b.e.Parent == a.id || d.dealerOf[b.id] == a.id {
+		return true
+	}
+	return !b.firm && sf.firmFor[a.id] || b.eventName
+}
+
+// partyFeatures says what kind of parties the two are and what else the
+// sentence names.
+func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products []string, f focus) {
+	fs.add("bias")
+	ta, tb := a.e.Type, b.e.Type
+	fs.add("types=", ta, ">", tb)
+	makers, firms := 0, 0
+	for _, p := range parties {
+		if p.implicit == "maker" {
+			makers++
+		}
+		if p.implicit == "" && p.firm {
+			firms++
+		}
+	}
+	fs.add("firms=", bucket(firms))
+	if !b.firm && firms > 0 {
+		fs.add("place-beside-firm")
+	}
+	if a.implicit != "" {
+		fs.add("implicit=", a.implicit)
+		fs.add("implicit=", a.implicit, "/types=", ta, ">", tb)
+		if a.implicit == "maker" {
+			fs.add("makers=", bucket(makers))
+		}
+	}
+	if len(products) > 0 {
+		fs.add("goods")
+		if d.makesAny(a.id, products) {
+			fs.add("supplier-makes")
+			if a.implicit != "" {
+				fs.add("implicit=", a.implicit, "/makes")
+			}
+		}
+		if d.makesAny(b.id, products) {
+			fs.add("recipient-makes")
+		}
+	}
+	if a.id == f.firm {
+		fs.add("supplier-focus-firm")
+	}
+	if b.id == f.region {
+		fs.add("recipient-focus-region")
+	}
+}
+
+// ruleFeatures says what the rules made of the sentence: a pair they
+// joined the other way round, or a party they gave the same role.
+func ruleFeatures(fs *features, a, b string, sf *sentenceFacts) {
+	if sf.any {
+		fs.add("sentence-has-fact")
+	}
+	if sf.suppliers[a] {
+		fs.add("rule-supplier")
+	}
+	if sf.recipients[b] {
+		fs.add("rule-recipient")
+	}
+}
+
+// sentenceParties lists the sentence's enterprises, places and countries,
+// then the firms it may speak of without naming them: the article's, the
+// last one named before it and the makers of its goods named elsewhere in
+// the article. (An interview's "we" is a mention of the speaker's firm
+// already.)
+func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
+	var out []party
+	seen := map[string]bool{}
+	for _, m := range s.mentions {
+		switch m.typ {
+		case gazetteer.Enterprise, gazetteer.Region, gazetteer.City, gazetteer.Country:
+		default:
+			continue
+		}
+		if seen[m.id] || d.entity(m.id) == nil {
+			continue
+		}
+		seen[m.id] = true
+		out = append(out, d.newParty(m.id, m, "", s))
+	}
+	unnamed := func(id, how string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, d.newParty(id, mention{start: -1, end: -1}, how, s))
+		}
+	}
+	unnamed(f.firm, "focus")
+	if s.index > 0 {
+		prev := d.sents[s.index-1]
+		unnamed(d.latestFirm(prev, len(prev.Tokens)), "previous")
+	}
+	for _, p := range products {
+		for _, id := range d.makersOf(p) {
+			unnamed(id, "maker")
+		}
+	}
+	return out
+}
+
+func (d *doc) newParty(id string, m mention, implicit string, s *sentence) party {
+	e := d.entity(id)
+	p := party{id: id, m: m, e: e, implicit: implicit, country: d.countryOf(id),
+		firm:  e.Type == string(gazetteer.Enterprise),
+		place: e.Type == string(gazetteer.Region) || e.Type == string(gazetteer.City)}
+	p.financier = p.firm && isFinancier(e)
+	if implicit == "" {
+		p.prep = prepBefore(s.Tokens, m.start)
+		p.eventName = inEventName(s.Tokens, m)
+	}
+	return p
+}
+
+// makersOf lists the article's firms that make a product, in the order
+// the article names them.
+func (d *doc) makersOf(product string) []string {
+	makers, ok := d.makers[product]
+	if !ok {
+		for _, id := range d.order {
+			if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) && d.gaz.Makes(id, product) {
+				makers = append(makers, id)
+			}
+		}
+		d.makers[product] = makers
+	}
+	return makers
+}
+
+// countryFeatures says which sides of a border the two parties stand on.
+func countryFeatures(fs *features, a, b party, f focus) {
+	ca, cb := a.country, b.country
+	switch {
+	case ca == "" || cb == "":
+		fs.add("country-unknown")
+	case ca == cb:
+		fs.add("same-country")
+	default:
+		fs.add("cross-border")
+	}
+	if ca != "" && ca == f.home {
+		fs.add("supplier-home")
+	}
+	if cb != "" && cb == f.home {
+		fs.add("recipient-home")
+	}
+}
+
+// positionFeatures describes where the parties stand in the sentence: the
+// preposition before each, and the order of supplier, supply word and
+// recipient. (The words around them and the supply words themselves are
+// too many for the articles the model learns from: they made it worse.)
+func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, triggers []trigger, clues []triggerClues) {
+	flags := func(side string, m mention) {
+		if m.ref {
+			fs.add(side, "-ref")
+		}
+		if m.modifier {
+			fs.add(side, "-modifier")
+		}
+		if m.demonym {
+			fs.add(side, "-demonym")
+		}
+	}
+	if a.implicit == "" {
+		flags("supplier", a.m)
+		fs.add("supplier-prep=", a.prep)
+	}
+	flags("recipient", b.m)
+	fs.add("recipient-prep=", b.prep)
+	k := nearestTrigger(triggers, a, b)
+	tr, cl, dir := triggers[k], clues[k].clause, clues[k].direction
+	fs.add("direction=", dir)
+	order := arrangement(tr.at, a, b)
+	fs.add("order=", order, "/", dir)
+	fs.add("order=", order, "/", dir, "/prep=", b.prep)
+	fs.add("types=", a.e.Type, ">", b.e.Type, "/order=", order)
+	if tr.passive {
+		fs.add("passive/order=", order)
+	}
+	if b.m.start >= cl.start && b.m.end <= cl.end {
+		fs.add("recipient-in-trigger-clause")
+	}
+	if a.implicit == "" && a.m.start >= cl.start && a.m.end <= cl.end {
+		fs.add("supplier-in-trigger-clause")
+	}
+	if k := nearestParty(s.mentions, tr.at, -1); k >= 0 && s.mentions[k].id == a.id {
+		fs.add("supplier-nearest-before")
+	}
+	if k := nearestParty(s.mentions, tr.at, +1); k >= 0 && s.mentions[k].id == b.id {
+		fs.add("recipient-nearest-after")
+	}
+	if k := nearestParty(s.mentions, tr.at, -1); k >= 0 && s.mentions[k].id == b.id {
+		fs.add("recipient-nearest-before")
+	}
+	if k := nearestParty(s.mentions, tr.at, +1); k >= 0 && s.mentions[k].id == a.id {
+		fs.add("supplier-nearest-after")
+	}
+	if clues[k].negated {
+		fs.add("negated")
+	}
+	if clues[k].statistic {
+		fs.add("statistic")
+	}
+	if a.implicit != "" {
+		return
+	}
+	lo, hi := a.m.end, b.m.start
+	if b.m.start < a.m.start {
+		fs.add("recipient-first")
+		lo, hi = b.m.end, a.m.start
+	}
+	fs.add("gap=", bucket(hi-lo))
+	between := 0
+	for _, m := range s.mentions {
+		if m.start >= lo && m.end <= hi && m.typ != gazetteer.Product {
+			between++
+		}
+	}
+	fs.add("parties-between=", bucket(between))
+}
+
+// triggerClues are what a supply word's clause says, read once per word.
+type triggerClues struct {
+	clause             clause
+	direction          string // "give", "get" or "neutral"
+	negated, statistic bool
+}
+
+func triggerCluesOf(toks []text.Token, triggers []trigger) []triggerClues {
+	out := make([]triggerClues, len(triggers))
+	for i, tr := range triggers {
+		cl := clauseOf(toks, tr.at)
+		dir := "give"
+		if tr.get {
+			dir = "get"
+		}
+		if tr.neutral {
+			dir = "neutral"
+		}
+		out[i] = triggerClues{clause: cl, direction: dir, negated: negated(toks, tr.at, cl), statistic: statistic(toks, cl)}
+	}
+	return out
+}
+
+// nearestTrigger is the index of the trigger closest to the two parties.
+func nearestTrigger(triggers []trigger, a, b party) int {
+	best, bestDist := 0, 1<<30
+	for i, tr := range triggers {
+		dist := abs(tr.at - b.m.start)
+		if a.implicit == "" {
+			dist += abs(tr.at - a.m.start)
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	return best
+}
+
+// arrangement spells the order of supplier (S), supply word (T) and
+// recipient (R) in the sentence; an unnamed supplier is left out.
+func arrangement(at int, a, b party) string {
+	r := b.m.start
+	if a.implicit != "" {
+		if at < r {
+			return "TR"
+		}
+		return "RT"
+	}
+	sp := a.m.start
+	switch {
+	case sp < at && at < r:
+		return "STR"
+	case sp < r && r <= at:
+		return "SRT"
+	case at <= sp && sp < r:
+		return "TSR"
+	case at < r && r < sp:
+		return "TRS"
+	case r < sp && sp <= at:
+		return "RST"
+	}
+	return "RTS"
+}
+
+// nearestParty is the index of the enterprise, place or country mention
+// nearest to token at in direction dir (-1 before, +1 after), or -1.
+func nearestParty(ms []mention, at, dir int) int {
+	best := -1
+	for k, m := range ms {
+		if m.typ == gazetteer.Product {
+			continue
+		}
+		if dir < 0 && m.end <= at {
+			best = k
+		}
+		if dir > 0 && m.start > at {
+			return k
+		}
+	}
+	return best
+}
+
+// bucket coarsens a count so that the model generalises over it.
+func bucket(n int) string {
+	switch {
+	case n <= 2:
+		return strconv.Itoa(n)
+	case n <= 5:
+		return "3-5"
+	case n <= 10:
+		return "6-10"
+	}
+	return "11+"
+}
