@@ -173,26 +173,38 @@ func (d *doc) cityRegion(id string) string {
 	return ""
 }
 
-// pairFact reads a supply between a candidate's parties from its sentence:
-// the goods, status and quantity of the first trigger's clause.
+// pairFact reads a supply between a candidate's parties from its
+// sentence: status, quantity and time from the clause of the supply word
+// nearest to them, and the goods the supplier makes among the sentence's,
+// else the goods of that clause, else of the sentence, else the
+// supplier's goods named just before.
 func (d *doc) pairFact(c pairCandidate, p float64) *fact {
-	s := c.sent
+	s, tr := c.sent, c.trigger
 	toks := s.Tokens
 	fa := &fact{sent: s, supplier: []string{c.supplier}, recipient: []string{c.recipient}, conf: 0.6 * p}
-	triggers := findTriggers(toks, s.mentions)
-	tr := triggers[0]
 	cl := clauseOf(toks, tr.at)
+	var made, inClause, all []string
 	for _, m := range s.mentions {
-		if m.typ == gazetteer.Product && m.start >= cl.start && m.end <= cl.end && !attributive(toks, s.mentions, m) {
-			fa.products = appendUnique(fa.products, m.id)
+		if m.typ != gazetteer.Product || attributive(toks, s.mentions, m) {
+			continue
+		}
+		all = appendUnique(all, m.id)
+		if m.start >= cl.start && m.end <= cl.end {
+			inClause = appendUnique(inClause, m.id)
+		}
+		if d.gaz.Makes(c.supplier, m.id) {
+			made = appendUnique(made, m.id)
 		}
 	}
-	if len(fa.products) == 0 {
-		for _, m := range s.mentions {
-			if m.typ == gazetteer.Product && !attributive(toks, s.mentions, m) {
-				fa.products = appendUnique(fa.products, m.id)
-			}
-		}
+	switch {
+	case len(made) > 0:
+		fa.products = made
+	case len(inClause) > 0:
+		fa.products = inClause
+	case len(all) > 0:
+		fa.products = all
+	default:
+		fa.products = d.recentProductsOf(s, c.supplier)
 	}
 	fa.status = status(toks, tr, cl)
 	fa.quantity = nearestQuantity(toks, s.mentions, cl, tr.at)

@@ -19,6 +19,7 @@ import (
 type pairCandidate struct {
 	sent                *sentence
 	supplier, recipient string
+	trigger             trigger  // the supply word nearest to the two
 	features            []string // when training
 	z                   float64  // the sum of the features' weights, when scoring
 }
@@ -132,11 +133,12 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 				d.partyFeatures(fs, a, b, parties, products, f)
 				ruleFeatures(fs, a.id, b.id, sf)
 				countryFeatures(fs, a, b, f)
-				d.positionFeatures(fs, s, a, b, triggers, clues)
+				k := nearestTrigger(triggers, a, b)
+				d.positionFeatures(fs, s, a, b, triggers[k], clues[k])
 				if d.titled && s.Para == 0 {
 					fs.add("title")
 				}
-				out = append(out, pairCandidate{sent: s, supplier: a.id, recipient: b.id, features: fs.names, z: fs.z})
+				out = append(out, pairCandidate{sent: s, supplier: a.id, recipient: b.id, trigger: triggers[k], features: fs.names, z: fs.z})
 			}
 		}
 	}
@@ -317,7 +319,7 @@ func countryFeatures(fs *features, a, b party, f focus) {
 // preposition before each, and the order of supplier, supply word and
 // recipient. (The words around them and the supply words themselves are
 // too many for the articles the model learns from: they made it worse.)
-func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, triggers []trigger, clues []triggerClues) {
+func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, tr trigger, clues triggerClues) {
 	flags := func(side string, m mention) {
 		if m.ref {
 			fs.add(side, "-ref")
@@ -335,8 +337,7 @@ func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, triggers [
 	}
 	flags("recipient", b.m)
 	fs.add("recipient-prep=", b.prep)
-	k := nearestTrigger(triggers, a, b)
-	tr, cl, dir := triggers[k], clues[k].clause, clues[k].direction
+	cl, dir := clues.clause, clues.direction
 	fs.add("direction=", dir)
 	order := arrangement(tr.at, a, b)
 	fs.add("order=", order, "/", dir)
@@ -363,10 +364,10 @@ func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, triggers [
 	if k := nearestParty(s.mentions, tr.at, +1); k >= 0 && s.mentions[k].id == a.id {
 		fs.add("supplier-nearest-after")
 	}
-	if clues[k].negated {
+	if clues.negated {
 		fs.add("negated")
 	}
-	if clues[k].statistic {
+	if clues.statistic {
 		fs.add("statistic")
 	}
 	if a.implicit != "" {
