@@ -188,6 +188,9 @@ func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products 
 	if !b.firm && firms > 0 {
 		fs.add("place-beside-firm")
 	}
+	if d.dealerOf[a.id] != "" {
+		fs.add("supplier-dealer")
+	}
 	if a.implicit != "" {
 		fs.add("implicit=", a.implicit)
 		fs.add("implicit=", a.implicit, "/types=", ta, ">", tb)
@@ -205,6 +208,12 @@ func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products 
 		}
 		if d.makesAny(b.id, products) {
 			fs.add("recipient-makes")
+		}
+		for _, p := range products {
+			if d.gaz.Makes(a.id, p) && d.gaz.Makes(b.id, p) {
+				fs.add("rivals")
+				break
+			}
 		}
 	}
 	if a.id == f.firm {

@@ -162,7 +162,7 @@ type Options struct {
 }
 
 // DefaultOptions are the settings the committed model was trained with.
-var DefaultOptions = Options{Epochs: 40, Rate: 0.05, L2: 1e-4, MinCount: 2, Threshold: 0.35}
+var DefaultOptions = Options{Epochs: 40, Rate: 0.05, L2: 1e-4, MinCount: 2, Threshold: 0.3}
 
 // Train fits a logistic regression by stochastic gradient descent, in the
 // examples' order so that the result is reproducible.
