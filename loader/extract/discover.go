@@ -54,6 +54,9 @@ func capRun(toks []text.Token, i, max int) int {
 		case isNameWord(t):
 			j++
 			words++
+		case t.IsDash() && !t.Space && j > i && j+1 < len(toks) && toks[j+1].Kind == text.Number && !toks[j+1].Space &&
+			(j+2 == len(toks) || !toks[j+2].IsDash() || toks[j+2].Space):
+			return j + 2 // "Stroydvor-32", "Passazhiravtotrans-2"
 		case t.IsDash() && !t.Space && j+3 < len(toks) && (toks[j+1].Norm == "and" || toks[j+1].Norm == "i") &&
 			toks[j+2].IsDash() && !toks[j+2].Space && isNameWord(toks[j+3]) && j > i:
 			j += 3 // "Chelyabinsk Forge-and-Press Plant"

@@ -27,7 +27,7 @@ var orgHeads = set("company", "companies", "plant", "works", "factory", "holding
 	"autotrans", "passazhiravtotrans", "avtotrans", "tyres", "tires", "cables", "foods", "dairy",
 	"steel", "metals", "chemicals", "pharm", "pharma", "holdings", "partnership", "terminal",
 	"elevator", "mines", "resources", "trolleybus", "gok", "gmk", "glassworks", "steelworks", "ironworks",
-	"brewery", "distillery")
+	"brewery", "distillery", "combinat")
 
 // transitOperatorHeads after a transitWord name a municipal transit
 // operator ("Trolleybus Administration", "Tram Depot"), not an authority.
@@ -40,12 +40,15 @@ var transitWords = set("trolleybus", "tram", "bus", "transport", "tramway", "met
 var strongOrgHeads = set("company", "plant", "works", "factory", "holding", "corporation",
 	"concern", "combine", "bank", "exchange", "mill", "refinery", "shipyard", "agroholding",
 	"group", "enterprise", "association", "kombinat", "zavod", "upravleniye", "railway", "railways", "gok", "gmk",
-	"glassworks", "steelworks", "ironworks", "brewery")
+	"glassworks", "steelworks", "ironworks", "brewery", "combinat")
 
 // legalForms are company legal forms written before or after a name.
 var legalForms = set("ojsc", "jsc", "cjsc", "pjsc", "llc", "ltd", "inc", "gmbh", "ag", "plc",
 	"oao", "zao", "ooo", "pao", "ao", "rue", "ue", "jv", "spe", "fe", "co", "sa", "nv", "bv",
-	"llp", "corp", "jscb", "limited", "mbu", "mku", "gbu", "gku", "mau", "fku", "pvt", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's")
+	"llp", "corp", "jscb", "limited", "mbu", "mku", "gbu", "gku", "mau", "fku", "pvt", "gup", "mup", "fgup", "sue", "mue", "oao's", "ojsc's", "jsc's",
+	// Russian kinds of farm written before the name as a title:
+	// "Agrofirma Zolotaya Niva", "SPK Rassvet", "KFKh Ivanov".
+	"agrofirma", "agrokombinat", "ptitsefabrika", "spk", "kfkh", "skhpk")
 
 // spelledLegalForms are legal forms written as capitalised words that
 // close a firm's name: "Indian Potash Limited", "Tyremart Ltd".

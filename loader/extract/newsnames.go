@@ -17,7 +17,8 @@ import (
 var orgNouns = set("company", "enterprise", "agroholding", "agrofirm", "farm", "cooperative",
 	"distributor", "dealer", "developer", "chain", "operator", "utility", "holding", "plant",
 	"factory", "firm", "group", "carrier", "producer", "processor", "retailer", "manufacturer",
-	"maker", "kolkhoz", "sovkhoz", "agrocomplex", "wholesaler", "importer", "exporter")
+	"maker", "kolkhoz", "sovkhoz", "agrocomplex", "wholesaler", "importer", "exporter",
+	"stores", "supermarkets", "hypermarkets", "shops", "pharmacies")
 
 // weakOrgNouns name an organisation only after an organisation modifier:
 // "the Lama supermarket chain" but not "the Soviet-era complex".
@@ -183,6 +184,24 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 			return i, runEnd, i, runEnd, true
 		}
 	}
+	// "Incotex, which makes the Mercury meters": a name that makes or
+	// trades goods is a firm.
+	if plain && runEnd+2 < len(toks) && toks[runEnd].Norm == "," && (toks[runEnd+1].Norm == "which" || toks[runEnd+1].Norm == "that") &&
+		firmVerbs[toks[runEnd+2].Norm] {
+		return i, runEnd, i, runEnd, true
+	}
+	// "the state pharmacy organisation of Krasnodar Krai, Kubanfarmatsiya,":
+	// a name in apposition to an organisation noun.
+	if plain && i >= 2 && prev == "," && (runEnd == len(toks) || toks[runEnd].Norm == "," || toks[runEnd].Norm == ".") &&
+		appositionToOrg(ms, toks, i-2) {
+		return i, runEnd, i, runEnd, true
+	}
+	// "negotiating a large supply of LED drivers with
+	// Svetlana-Optoelectronics": "with" a party, after a word of a deal in
+	// the same clause.
+	if plain && prev == "with" && dealBefore(toks, i-1) && !(runEnd-i == 1 && surnameLike(t.Norm)) {
+		return i, runEnd, i, runEnd, true
+	}
 	// "producers like Kerama Marazzi", "companies such as X".
 	if plain && i >= 2 && (prev == "like" || prev == "as" && toks[i-2].Norm == "such") {
 		k := i - 2
@@ -195,6 +214,50 @@ func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, e
 		}
 	}
 	return
+}
+
+// firmVerbs, after "X, which", say that X makes or trades goods.
+var firmVerbs = set("makes", "produces", "manufactures", "supplies", "sells", "buys", "builds",
+	"operates", "assembles", "distributes", "imports", "exports", "owns", "runs")
+
+// appositionToOrg reports whether the words ending at k name a kind of
+// organisation, perhaps "of" a place: "the chain", "the pharmacy
+// organisation of Krasnodar Krai".
+func appositionToOrg(ms []mention, toks []text.Token, k int) bool {
+	if m := mentionAt(ms, k); m >= 0 && isPlace(ms[m].typ) && ms[m].start >= 2 && toks[ms[m].start-1].Norm == "of" {
+		k = ms[m].start - 2
+	}
+	if k < 1 || toks[k].Cap {
+		return false
+	}
+	w := toks[k].Norm
+	if !orgNouns[w] && !roleNouns[w] && w != "organisation" && w != "organization" {
+		return false
+	}
+	// A determiner before the noun and its lowercase modifiers.
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if determiners[toks[j].Norm] || toks[j].Norm == "'s" {
+			return true
+		}
+		if toks[j].Cap || toks[j].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// dealBefore reports a word of a deal taking "with" in the clause before
+// token at: "negotiating a large supply of chips with".
+func dealBefore(toks []text.Token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-12; k-- {
+		if isBoundary(toks, k) {
+			return false
+		}
+		if dealWords[toks[k].Norm] == "with" {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenPart reports whether token k belongs to a hyphenated word such as
