@@ -421,6 +421,14 @@ func (d *doc) resolveReferences(f focus) {
 			case prev == "the" || prev == "this" || prev == "that" || prev == "our" || prev == "your" || prev == "its" ||
 				typ == "Enterprise" && (prev == "his" || prev == "her"): // "his cooperative": the one he heads
 				id := d.latest(here, nil, typ)
+				// "Khanka Agrarian Company ... received thirty tractors from
+				// the Minsk Tractor Works. We asked the company's director":
+				// a firm whose own name says "company" is "the company".
+				if typ == "Enterprise" && kindNouns[t.Norm] {
+					if k := d.latestOfKind(here, t.Norm, 6); k != "" && !d.nameEndsWith(id, t.Norm) {
+						id = k
+					}
+				}
 				// "bought through Sberbank Leasing. The enterprise received 12
 				// sweepers": a lender is no plant or enterprise; the firm
 				// named before it is.
@@ -626,6 +634,32 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 		}
 	}
 	return ""
+}
+
+// kindNouns are the words for a firm that its name may end with: "the
+// company" is "Khanka Agrarian Company" sooner than "MTZ".
+var kindNouns = set("company", "agroholding", "agrofirm", "cooperative", "corporation")
+
+// latestOfKind returns the firm among the last n enterprise mentions
+// whose name ends with noun, or "".
+func (d *doc) latestOfKind(recent []mention, noun string, n int) string {
+	for i := len(recent) - 1; i >= 0 && n > 0; i-- {
+		m := recent[i]
+		if m.typ != gazetteer.Enterprise || m.demonym || m.modifier {
+			continue
+		}
+		n--
+		if d.nameEndsWith(m.id, noun) {
+			return m.id
+		}
+	}
+	return ""
+}
+
+// nameEndsWith reports whether an entity's name ends with the word noun.
+func (d *doc) nameEndsWith(id, noun string) bool {
+	e := d.entity(id)
+	return e != nil && strings.HasSuffix(strings.ToLower(e.Name), " "+noun)
 }
 
 // latestExcept returns the id of the most recent named enterprise that

@@ -167,6 +167,7 @@ var deicticTypes = map[string]string{
 	"operator": "Enterprise", "automaker": "Enterprise", "corporation": "Enterprise",
 	"miner": "Enterprise", "retailer": "Enterprise", "developer": "Enterprise",
 	"steelmaker": "Enterprise", "carmaker": "Enterprise", "chain": "Enterprise", "cooperative": "Enterprise",
+	"agroholding": "Enterprise", "agrofirm": "Enterprise", "refinery": "Enterprise", "distributor": "Enterprise",
 	"country": "Country",
 }
 
