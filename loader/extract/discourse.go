@@ -368,6 +368,9 @@ func (d *doc) resolveReferences(f focus) {
 				continue
 			}
 			prev := toks[i-1].Norm
+			if t.Norm == "venture" && prev == "joint" && i >= 2 {
+				prev = toks[i-2].Norm // "the joint venture"
+			}
 			// "the regional capital": the capital of the region in focus.
 			if t.Norm == "capital" && prev == "regional" && i >= 2 && toks[i-2].Norm == "the" && f.region != "" {
 				if c := d.capitalOf(f.region); c != "" {
@@ -596,9 +599,14 @@ func descriptionsBefore(s *sentence, end int) []description {
 }
 
 // describedAs returns the firm last introduced with noun in sentence i or
-// the one before: "the enterprise" then means it, not the firm named last.
+// the three before: "the enterprise" then means it, not the firm named
+// last. "The joint venture" means the one introduced as such further back.
 func describedAs(ds []description, noun string, i int) string {
-	for k := len(ds) - 1; k >= 0 && i-ds[k].sent <= 3; k-- {
+	window := 3
+	if noun == "venture" {
+		window = 12 // an article has one joint venture, named once
+	}
+	for k := len(ds) - 1; k >= 0 && i-ds[k].sent <= window; k-- {
 		if ds[k].noun == noun {
 			return ds[k].id
 		}

@@ -395,6 +395,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mark Formelle -> Familia [home wear] planned"}},
 		{"goods offered to a firm named right after the verb", "The Izhevsk company Kupol has offered the Minsk Tractor Works electronic control units.",
 			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
+		{"'the joint venture' is the one introduced as such", "Gomselmash and the Novosibirsk company Agrotekh have registered the joint venture Palesse-Sibir. Agrotekh owns 51% of it. Gomselmash owns 49%. The partners will invest 1.2 billion rubles. According to him, the joint venture intends to sell its combines in the Omsk and Tomsk regions.",
+			[]string{"Palesse-Sibir -> Omsk Oblast [combine harvesters] planned", "Palesse-Sibir -> Tomsk Oblast [combine harvesters] planned"}},
 		{"'the agroholding' is the firm named before", "Khanka Agrarian Company farms 62,000 hectares in Primorye. This spring the agroholding received thirty tractors from the Minsk Tractor Works.",
 			[]string{"MTZ -> Khanka Agrarian Company [tractors] delivered x30"}},
 		{"'the company' is the firm whose name says company, not the last one named", "Khanka Agrarian Company farms 62,000 hectares. Last year it bought tractors from the Minsk Tractor Works. The company's director said it will buy ten Gomselmash combines next year.",

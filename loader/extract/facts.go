@@ -250,7 +250,9 @@ func (d *doc) projectFacts(c *collector, s *sentence) {
 		for _, m := range s.mentions {
 			switch m.typ {
 			case gazetteer.Enterprise:
-				if m.id != pronWe && m.id != pronYou {
+				// "the joint venture" refers back to the venture: the cue
+				// itself names no participant.
+				if m.id != pronWe && m.id != pronYou && !(m.ref && m.start <= i+1 && m.end > i) {
 					participants = appendUnique(participants, m.id)
 				}
 			case gazetteer.City:

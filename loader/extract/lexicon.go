@@ -168,6 +168,7 @@ var deicticTypes = map[string]string{
 	"miner": "Enterprise", "retailer": "Enterprise", "developer": "Enterprise",
 	"steelmaker": "Enterprise", "carmaker": "Enterprise", "chain": "Enterprise", "cooperative": "Enterprise",
 	"agroholding": "Enterprise", "agrofirm": "Enterprise", "refinery": "Enterprise", "distributor": "Enterprise",
+	"venture": "Enterprise",
 	"country": "Country",
 }
 
