@@ -81,7 +81,9 @@ func (d *doc) findFocus() focus {
 				second = v
 			}
 		}
-		if firms[id]*2 >= total || firms[id] >= 2*second {
+		// A headline that opens with the firm named most often is about
+		// it: "BELKARD starts serial deliveries of cardan shafts".
+		if firms[id]*2 >= total || firms[id] >= 2*second || firms[id] > second && d.headlineSubject() == id {
 			f.firm = id
 		}
 	}
@@ -127,6 +129,19 @@ func (d *doc) regionOf(id string) string {
 				return c.Region
 			}
 		}
+	}
+	return ""
+}
+
+// headlineSubject is the enterprise that opens the headline of a titled
+// text, or "".
+func (d *doc) headlineSubject() string {
+	if !d.titled || len(d.sents) == 0 {
+		return ""
+	}
+	s := d.sents[0]
+	if len(s.mentions) > 0 && s.mentions[0].start == 0 && s.mentions[0].typ == gazetteer.Enterprise && !s.mentions[0].ref {
+		return s.mentions[0].id
 	}
 	return ""
 }

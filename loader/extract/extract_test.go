@@ -839,3 +839,25 @@ func TestSameOutputEveryRun(t *testing.T) {
 		}
 	}
 }
+
+// A headline that opens with the firm named most often makes it the
+// article's firm, even when other firms together are named more: its
+// exports are its own, not the country's.
+func TestHeadlineFirmIsTheArticlesFirm(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	var r source.Reader
+	for doc, err := range r.Read(context.Background(), []string{filepath.Join("..", "..", "testdata", "dev", "l-belkard-cardan-shafts-kirovets.txt")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(supplies(x.Extract(doc)), "\n")
+		for _, want := range []string{"Belcard -> Kazakhstan", "Belcard -> Serbia"} {
+			if !strings.Contains(got, want+" ") {
+				t.Errorf("no %q among\n%s", want, got)
+			}
+		}
+		if strings.Contains(got, "Belarus -> Kazakhstan") {
+			t.Errorf("the country exports in the firm's stead:\n%s", got)
+		}
+	}
+}
