@@ -622,6 +622,17 @@ func isPlausibleOrgName(name string) bool {
 	if len(words) == 0 || len(words) > 14 || len(name) < 2 {
 		return false
 	}
+	lower := strings.ToLower(name)
+	switch {
+	case len(words) == 1 && (calendarWords[lower] || giveNouns[lower]): // "on Thursday", "Delivery"
+		return false
+	case strings.HasPrefix(lower, "no."): // "No. 36"
+		return false
+	case wrapperNames[strings.TrimPrefix(lower, "the ")]:
+		// OJSC "Managing Company of Holding "BELKARD"": the holding's
+		// own name inside the quotes is the firm.
+		return false
+	}
 	for _, w := range words {
 		if !capStop[strings.ToLower(w)] {
 			return true
@@ -629,6 +640,10 @@ func isPlausibleOrgName(name string) bool {
 	}
 	return false
 }
+
+// wrapperNames are the legal wrappers of a holding's name, not names.
+var wrapperNames = set("managing company of holding", "management company of holding", "managing company of the holding",
+	"management company of the holding", "managing company", "management company")
 
 // discover records an entity found in the text (not in the gazetteer) and
 // returns its id. The same name found twice gets the same id.

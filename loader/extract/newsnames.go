@@ -109,7 +109,7 @@ func placeHyphenName(ms []mention, toks []text.Token, i int) int {
 // of the mention and of the name in it, or ok false.
 func (d *doc) discoverNewsName(ms []mention, toks []text.Token, i int) (start, end, nameStart, nameEnd int, ok bool) {
 	t := toks[i]
-	if !isNameWord(t) || (capStop[t.Norm] && !t.AllCaps()) {
+	if !isNameWord(t) || (capStop[t.Norm] && !t.AllCaps()) || calendarWords[t.Norm] {
 		return
 	}
 	prev := ""
