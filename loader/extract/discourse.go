@@ -404,9 +404,32 @@ func (d *doc) resolveReferences(f focus) {
 			}
 			// "the Pinsk plant", "the Minsk company": the firm of that city.
 			if typ == "Enterprise" {
-				if k := mentionAt(s.mentions, i-1); k >= 0 && s.mentions[k].typ == gazetteer.City && s.mentions[k].start > 0 &&
+				// "the Bobruisk tire plant": words of what it makes may
+				// stand between; the known plant of that city that makes it
+				// is meant even when the article has not named it.
+				at, goods, words := i-1, []string(nil), []string(nil)
+				for n := 0; n < 2 && at > 0 && toks[at].Kind == text.Word && !toks[at].Cap; n++ {
+					if k := mentionAt(s.mentions, at); k >= 0 {
+						if s.mentions[k].typ != gazetteer.Product {
+							break
+						}
+						goods = append(goods, s.mentions[k].id)
+						at = s.mentions[k].start
+					} else {
+						words = append(words, toks[at].Norm)
+					}
+					at--
+				}
+				if k := mentionAt(s.mentions, at); k < 0 || s.mentions[k].typ != gazetteer.City {
+					at, goods, words = i-1, nil, nil
+				}
+				if k := mentionAt(s.mentions, at); k >= 0 && s.mentions[k].typ == gazetteer.City && s.mentions[k].start > 0 &&
 					determiners[toks[s.mentions[k].start-1].Norm] {
-					if id := d.enterpriseIn(s.mentions[k].id, here); id != "" {
+					id := d.enterpriseIn(s.mentions[k].id, here)
+					if id == "" && len(goods)+len(words) > 0 {
+						id = d.gaz.MakerIn(s.mentions[k].id, goods, words)
+					}
+					if id != "" {
 						added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
 					}
 					continue

@@ -93,6 +93,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"chooses", "chose", "chosen", "choosing", "get", "gets", "got", "lease", "leased",
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
 	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation",
+	"took", "takes", "taken", // "UGC took seven BELAZ-7547 trucks"
 	"found", "represented", "stayed", "remained", "obtained",
 	"add", "adds", "added")
 

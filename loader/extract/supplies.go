@@ -2736,6 +2736,8 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 				if p == "from" || p == "by" || p == "of" {
 					out = append(out, makerPair{e.id, m.id, s.index, m.start})
 				}
+			} else if e := sourceFirmAfter(s, i); e >= 0 {
+				out = append(out, makerPair{ms[e].id, m.id, s.index, m.start})
 			}
 		}
 		// "sweepers on MAZ chassis produced by the Mogilev plant
@@ -2746,6 +2748,33 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 		}
 	}
 	return out
+}
+
+// sourceFirmAfter returns the index of the firm named as the source of
+// goods i through a place and what the firm is: "graders from the
+// Chelyabinsk plant ChSDM", "buses from the Minsk company MAZ"; or -1.
+func sourceFirmAfter(s *sentence, i int) int {
+	ms, toks := s.mentions, s.Tokens
+	m := ms[i]
+	if m.end >= len(toks) || toks[m.end].Norm != "from" && toks[m.end].Norm != "by" {
+		return -1
+	}
+	k := m.end + 1
+	if k < len(toks) && determiners[toks[k].Norm] {
+		k++
+	}
+	if j := mentionAt(ms, k); j >= 0 && isPlace(ms[j].typ) && ms[j].start == k {
+		k = ms[j].end
+	} else {
+		return -1
+	}
+	if k < len(toks) && orgNouns[toks[k].Norm] {
+		k++
+	}
+	if j := mentionAt(ms, k); j >= 0 && ms[j].start == k && ms[j].typ == gazetteer.Enterprise {
+		return j
+	}
+	return -1
 }
 
 // builtOn reports goods named as the base others are built on: "on MAZ
@@ -3368,6 +3397,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing // "are regularly exported": a habit, not one delivery
 	case (tr.passive || strings.HasSuffix(trig, "ing")) && presentPassive(toks, tr.at):
 		return StatusOngoing // "are sold by the Magnit chain", "are already running in"
+	case forYears(toks, cl):
+		return StatusOngoing // "has been the main supplier ... for more than ten years"
 	case pastCues[trig] || has(doneWords, left, tr.at):
 		return StatusDelivered
 	case tr.at > 0 && toks[tr.at-1].Norm == "took":
@@ -3376,6 +3407,22 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing
 	}
 	return StatusOngoing
+}
+
+// forYears reports a span of years the statement has held: "for more
+// than ten years", "for decades".
+func forYears(toks []text.Token, cl clause) bool {
+	for k := cl.start; k < cl.end; k++ {
+		if toks[k].Norm != "for" {
+			continue
+		}
+		for j := k + 1; j < cl.end && j <= k+4; j++ {
+			if w := toks[j].Norm; w == "years" || w == "decades" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // futureVerbAfter reports "will be delivered", "is due" after a supply
@@ -3701,7 +3748,11 @@ func (d *doc) namedSupplier(fa *fact, makers map[string]bool) bool {
 func quantityBefore(toks []text.Token, ms []mention, m mention, cl clause) int {
 	for k := m.start - 1; k >= cl.start && k >= m.start-5; k-- {
 		t := toks[k]
-		if t.Kind == text.Number && !(k > 0 && toks[k-1].IsDash() && !t.Space) && !(k+1 < len(toks) && toks[k+1].IsDash()) {
+		if t.Kind == text.Number && !(k > 0 && toks[k-1].IsDash() && !t.Space) && !(k+1 < len(toks) && toks[k+1].IsDash()) &&
+			!(k+1 < len(toks) && !toks[k+1].Space && toks[k+1].Kind == text.Word) { // "332S4" is a model
+			return quantity(toks, ms, clause{start: k, end: m.end})
+		}
+		if numberWords[t.Norm] > 0 { // "ten Amkodor 332S4 loaders"
 			return quantity(toks, ms, clause{start: k, end: m.end})
 		}
 		if t.Kind == text.Punct && !t.IsDash() || mentionAt(ms, k) >= 0 && ms[mentionAt(ms, k)].typ == gazetteer.Product {

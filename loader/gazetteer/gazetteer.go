@@ -132,6 +132,43 @@ func (g *Gazetteer) MakesItself(enterprise, product string) bool {
 	return false
 }
 
+// MakerIn returns the one enterprise based in city that makes one of
+// products, or goods named by one of words ("tire" for tires), or "" when
+// none or several do: "the Bobruisk tire plant" is Belshina.
+func (g *Gazetteer) MakerIn(city string, products, words []string) string {
+	found := ""
+	for _, e := range g.entities {
+		if e.Type != Enterprise || e.City != city || !g.makesNamed(e, products, words) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = e.ID
+	}
+	return found
+}
+
+// makesNamed reports whether e makes one of products or goods whose name
+// begins with one of words.
+func (g *Gazetteer) makesNamed(e *Entity, products, words []string) bool {
+	for _, p := range products {
+		if g.MakesItself(e.ID, p) {
+			return true
+		}
+	}
+	for _, made := range e.Products {
+		if p := g.byID[made]; p != nil {
+			for _, w := range words {
+				if len(w) > 2 && strings.HasPrefix(strings.ToLower(p.Name), strings.ToLower(w)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // kindsOf lists product id and the broader kinds it belongs to.
 func (g *Gazetteer) kindsOf(id string) []string {
 	var out []string
