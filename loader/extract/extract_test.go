@@ -395,6 +395,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mark Formelle -> Familia [home wear] planned"}},
 		{"goods offered to a firm named right after the verb", "The Izhevsk company Kupol has offered the Minsk Tractor Works electronic control units.",
 			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
+		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
+			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",
 			[]string{"Nizhnekamskneftekhim -> Belshina [synthetic rubber] ongoing"}},
 		{"'took' goods is bought them", "UGC, Yuzhuralzoloto, took seven 45-tonne BELAZ-7547 trucks in the spring.",

@@ -531,7 +531,8 @@ func placeAhead(toks []text.Token, i int) bool {
 func negotiatedBy(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Norm {
-		case "discuss", "discussed", "discussing", "negotiate", "negotiated", "negotiating", "considering", "consider":
+		case "discuss", "discussed", "discussing", "negotiate", "negotiated", "negotiating", "considering", "consider",
+			"agreed", "agree", "agrees": // "X and Y agreed on the supply of"
 			return true
 		}
 	}
