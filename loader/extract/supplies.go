@@ -531,9 +531,10 @@ func placeAhead(toks []text.Token, i int) bool {
 func negotiatedBy(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Norm {
-		case "discuss", "discussed", "discussing", "negotiate", "negotiated", "negotiating", "considering", "consider",
-			"agreed", "agree", "agrees": // "X and Y agreed on the supply of"
+		case "discuss", "discussed", "discussing", "negotiate", "negotiated", "negotiating", "considering", "consider":
 			return true
+		case "agreed", "agree", "agrees": // "X and Y agreed on the supply of", not "agreed to increase deliveries"
+			return toks[k+1].Norm == "on" || toks[k+1].Norm == "upon"
 		}
 	}
 	return false
