@@ -893,6 +893,32 @@ func (d *doc) speakingFirm(para int) string {
 // weIsSpeaker makes "we", "our" and "us" the speaking firm where a firm's
 // representative speaks: in "we buy all our fertiliser there", said by
 // Pobeda's chief engineer, "we" is Pobeda, not the country.
+// isInterview reports a text of questions and answers: at least two
+// questions that open a paragraph with a dash or a "Q:".
+func (d *doc) isInterview() bool {
+	questions, para := 0, -1
+	for _, s := range d.sents {
+		if s.Para == para || len(s.Tokens) == 0 {
+			continue
+		}
+		para = s.Para
+		first := s.Tokens[0]
+		if !first.IsDash() && first.Norm != "q" {
+			continue
+		}
+		for _, t := range d.sents[s.index:] {
+			if t.Para != para {
+				break
+			}
+			if last := t.Tokens[len(t.Tokens)-1]; last.Norm == "?" {
+				questions++
+				break
+			}
+		}
+	}
+	return questions >= 2
+}
+
 func (d *doc) weIsSpeaker() {
 	for _, s := range d.sents {
 		firm := d.speakingFirm(s.Para)

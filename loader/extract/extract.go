@@ -138,6 +138,13 @@ func (x *Extractor) readDiscourse(text string, titled bool, base int) (*doc, foc
 		d.noteDealers(s.Tokens, s.mentions)
 	}
 	d.findSpeakers()
+	// An interview whose speaker is introduced without the firm's name
+	// ("Deputy Director General for Sales Viktor Goncharik told TASS")
+	// speaks for the firm the article is about.
+	if d.speaker[-1] == "" && f.firm != "" && d.isInterview() {
+		d.speaker[-1] = f.firm
+		d.weIsSpeaker()
+	}
 	return d, f
 }
 

@@ -869,3 +869,17 @@ func TestHeadlineFirmIsTheArticlesFirm(t *testing.T) {
 		}
 	}
 }
+
+// In an interview whose speaker is introduced without the firm's name,
+// "we" is the firm the article is about.
+func TestInterviewWeIsTheArticlesFirm(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	body := "BELAZ expects to ship more than 500 mining dump trucks to Russia this year. BELAZ exhibits in Novokuznetsk. " +
+		"Deputy Director General for Sales Viktor Goncharik told TASS about new contracts.\n\n" +
+		"- How has the market changed?\n\n- Russia accounts for seventy percent of BELAZ exports.\n\n" +
+		"- Who are your largest customers?\n\n- Yesterday we signed a contract with SUEK-Kuzbass for 24 trucks."
+	got := strings.Join(supplies(extractText(t, x, body)), "\n")
+	if !strings.Contains(got, "BelAZ -> SUEK-Kuzbass [trucks] contracted x24") {
+		t.Errorf("supplies:\n%s\nwant BelAZ -> SUEK-Kuzbass [trucks] contracted x24", got)
+	}
+}
