@@ -399,6 +399,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",
 			[]string{"Nizhnekamskneftekhim -> Belshina [synthetic rubber] ongoing"}},
+		{"a firm that relies on a maker's equipment uses it", "Meanwhile, Elgaugol, which develops the Elga deposit, still relies mainly on Komatsu equipment purchased before 2022.",
+			[]string{"Komatsu -> Elgaugol [] ongoing"}},
 		{"'took' goods is bought them", "UGC, Yuzhuralzoloto, took seven 45-tonne BELAZ-7547 trucks in the spring.",
 			[]string{"BelAZ -> Yuzhuralzoloto [trucks] delivered x7"}},
 		{"goods of a second maker in the same purchase", "JSC Novosibirskavtodor bought twelve DZ-98 heavy motor graders from the Chelyabinsk plant ChSDM this year and ten Amkodor 332S4 loaders.",

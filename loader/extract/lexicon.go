@@ -94,6 +94,7 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"leases", "sourced", "source", "sources", "come", "comes", "came", "available", "run", "runs", "work", "works", "serve", "serves", "served", "opted", "procure", "procured", "procures",
 	"went", "go", "goes", "arrived", "arrive", "arrives", "shelves", "running", "working", "worked", "testing", "operation",
 	"took", "takes", "taken", // "UGC took seven BELAZ-7547 trucks"
+	"relies", "rely", "relied", "relying", // "Elgaugol relies mainly on Komatsu equipment"
 	"found", "represented", "stayed", "remained", "obtained",
 	"add", "adds", "added")
 
