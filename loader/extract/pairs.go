@@ -60,7 +60,8 @@ type party struct {
 	country, prep string
 	firm, place   bool // an enterprise; a region or city
 	financier     bool
-	eventName     bool // named only in an event's name
+	made          []string // the sentence's goods the party makes
+	eventName     bool     // named only in an event's name
 	// implicit says why an unnamed party is a candidate: "focus",
 	// "previous" or "maker" (see sentenceParties).
 	implicit string
@@ -113,7 +114,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 		if sf == nil {
 			sf = &sentenceFacts{}
 		}
-		clues := triggerCluesOf(s.Tokens, triggers)
+		clues := triggerCluesOf(s.Tokens, s.mentions, triggers)
 		var products []string
 		for _, m := range s.mentions {
 			if m.typ == gazetteer.Product {
@@ -121,6 +122,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 			}
 		}
 		parties := d.sentenceParties(s, f, products)
+		counts := countParties(parties)
 		for _, a := range parties {
 			if a.place || a.financier {
 				continue // lenders finance goods, they do not supply them
@@ -130,7 +132,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 					continue
 				}
 				fs.reset()
-				d.partyFeatures(fs, a, b, parties, products, f)
+				d.partyFeatures(fs, a, b, counts, products, f)
 				ruleFeatures(fs, a.id, b.id, sf)
 				countryFeatures(fs, a, b, f)
 				k := nearestTrigger(triggers, a, b)
@@ -171,21 +173,12 @@ func (d *doc) unlikelyPair(a, b party, sf *sentenceFacts) bool {
 
 // partyFeatures says what kind of parties the two are and what else the
 // sentence names.
-func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products []string, f focus) {
+func (d *doc) partyFeatures(fs *features, a, b party, sc sentenceCounts, products []string, f focus) {
 	fs.add("bias")
 	ta, tb := a.e.Type, b.e.Type
 	fs.add("types=", ta, ">", tb)
-	makers, firms := 0, 0
-	for _, p := range parties {
-		if p.implicit == "maker" {
-			makers++
-		}
-		if p.implicit == "" && p.firm {
-			firms++
-		}
-	}
-	fs.add("firms=", bucket(firms))
-	if !b.firm && firms > 0 {
+	fs.add("firms=", bucket(sc.firms))
+	if !b.firm && sc.firms > 0 {
 		fs.add("place-beside-firm")
 	}
 	if d.dealerOf[a.id] != "" {
@@ -195,25 +188,22 @@ func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products 
 		fs.add("implicit=", a.implicit)
 		fs.add("implicit=", a.implicit, "/types=", ta, ">", tb)
 		if a.implicit == "maker" {
-			fs.add("makers=", bucket(makers))
+			fs.add("makers=", bucket(sc.makers))
 		}
 	}
 	if len(products) > 0 {
 		fs.add("goods")
-		if d.makesAny(a.id, products) {
+		if len(a.made) > 0 {
 			fs.add("supplier-makes")
 			if a.implicit != "" {
 				fs.add("implicit=", a.implicit, "/makes")
 			}
 		}
-		if d.makesAny(b.id, products) {
+		if len(b.made) > 0 {
 			fs.add("recipient-makes")
 		}
-		for _, p := range products {
-			if d.gaz.Makes(a.id, p) && d.gaz.Makes(b.id, p) {
-				fs.add("rivals")
-				break
-			}
+		if overlaps(a.made, b.made) {
+			fs.add("rivals")
 		}
 	}
 	if a.id == f.firm {
@@ -222,6 +212,22 @@ func (d *doc) partyFeatures(fs *features, a, b party, parties []party, products 
 	if b.id == f.region {
 		fs.add("recipient-focus-region")
 	}
+}
+
+// sentenceCounts are the sentence's named firms and unnamed makers.
+type sentenceCounts struct{ firms, makers int }
+
+func countParties(parties []party) sentenceCounts {
+	var sc sentenceCounts
+	for _, p := range parties {
+		if p.implicit == "maker" {
+			sc.makers++
+		}
+		if p.implicit == "" && p.firm {
+			sc.firms++
+		}
+	}
+	return sc
 }
 
 // ruleFeatures says what the rules made of the sentence: a pair they
@@ -256,12 +262,12 @@ func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
 			continue
 		}
 		seen[m.id] = true
-		out = append(out, d.newParty(m.id, m, "", s))
+		out = append(out, d.newParty(m.id, m, "", s, products))
 	}
 	unnamed := func(id, how string) {
 		if id != "" && !seen[id] {
 			seen[id] = true
-			out = append(out, d.newParty(id, mention{start: -1, end: -1}, how, s))
+			out = append(out, d.newParty(id, mention{start: -1, end: -1}, how, s, products))
 		}
 	}
 	unnamed(f.firm, "focus")
@@ -277,12 +283,19 @@ func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
 	return out
 }
 
-func (d *doc) newParty(id string, m mention, implicit string, s *sentence) party {
+func (d *doc) newParty(id string, m mention, implicit string, s *sentence, products []string) party {
 	e := d.entity(id)
 	p := party{id: id, m: m, e: e, implicit: implicit, country: d.countryOf(id),
 		firm:  e.Type == string(gazetteer.Enterprise),
 		place: e.Type == string(gazetteer.Region) || e.Type == string(gazetteer.City)}
 	p.financier = p.firm && isFinancier(e)
+	if p.firm {
+		for _, g := range products {
+			if d.gaz.Makes(id, g) {
+				p.made = append(p.made, g)
+			}
+		}
+	}
 	if implicit == "" {
 		p.prep = prepBefore(s.Tokens, m.start)
 		p.eventName = inEventName(s.Tokens, m)
@@ -361,16 +374,16 @@ func (d *doc) positionFeatures(fs *features, s *sentence, a, b party, tr trigger
 	if a.implicit == "" && a.m.start >= cl.start && a.m.end <= cl.end {
 		fs.add("supplier-in-trigger-clause")
 	}
-	if k := nearestParty(s.mentions, tr.at, -1); k >= 0 && s.mentions[k].id == a.id {
+	if a.id == clues.nearestBefore {
 		fs.add("supplier-nearest-before")
 	}
-	if k := nearestParty(s.mentions, tr.at, +1); k >= 0 && s.mentions[k].id == b.id {
+	if b.id == clues.nearestAfter {
 		fs.add("recipient-nearest-after")
 	}
-	if k := nearestParty(s.mentions, tr.at, -1); k >= 0 && s.mentions[k].id == b.id {
+	if b.id == clues.nearestBefore {
 		fs.add("recipient-nearest-before")
 	}
-	if k := nearestParty(s.mentions, tr.at, +1); k >= 0 && s.mentions[k].id == a.id {
+	if a.id == clues.nearestAfter {
 		fs.add("supplier-nearest-after")
 	}
 	if clues.negated {
@@ -402,9 +415,12 @@ type triggerClues struct {
 	clause             clause
 	direction          string // "give", "get" or "neutral"
 	negated, statistic bool
+	// nearestBefore and nearestAfter are the ids of the parties named
+	// right before and after the supply word.
+	nearestBefore, nearestAfter string
 }
 
-func triggerCluesOf(toks []text.Token, triggers []trigger) []triggerClues {
+func triggerCluesOf(toks []text.Token, ms []mention, triggers []trigger) []triggerClues {
 	out := make([]triggerClues, len(triggers))
 	for i, tr := range triggers {
 		cl := clauseOf(toks, tr.at)
@@ -416,6 +432,12 @@ func triggerCluesOf(toks []text.Token, triggers []trigger) []triggerClues {
 			dir = "neutral"
 		}
 		out[i] = triggerClues{clause: cl, direction: dir, negated: negated(toks, tr.at, cl), statistic: statistic(toks, cl)}
+		if k := nearestParty(ms, tr.at, -1); k >= 0 {
+			out[i].nearestBefore = ms[k].id
+		}
+		if k := nearestParty(ms, tr.at, +1); k >= 0 {
+			out[i].nearestAfter = ms[k].id
+		}
 	}
 	return out
 }

@@ -3466,7 +3466,7 @@ var (
 // total verb with a percentage or a sum of money and no count of units.
 func statistic(toks []text.Token, cl clause) bool {
 	verb, money := false, false
-	for k := cl.start; k < cl.end; k++ {
+	for k := cl.start; k < cl.end && !(verb && money); k++ {
 		verb = verb || statVerbs[toks[k].Norm]
 		money = money || moneyWords[toks[k].Norm]
 	}
