@@ -395,6 +395,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Mark Formelle -> Familia [home wear] planned"}},
 		{"goods offered to a firm named right after the verb", "The Izhevsk company Kupol has offered the Minsk Tractor Works electronic control units.",
 			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
+		{"a consignment told maker by maker in the next sentence", "A new batch of Belarusian agricultural machinery has arrived in Zimbabwe. The consignment comprises 120 Belarus tractors made by the Minsk Tractor Works, twenty PALESSE combine harvesters from Gomselmash and 40 tractor trailers produced by Bobruiskagromash.",
+			[]string{"MTZ -> Zimbabwe [tractors] delivered x120", "Gomselmash -> Zimbabwe [combine harvesters] delivered x20", "Bobruiskagromash -> Zimbabwe [trailers] delivered x40"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

@@ -381,3 +381,62 @@ func (d *doc) antecedentGoods(s *sentence, cl clause) (product, maker string) {
 	}
 	return "", ""
 }
+
+// consignmentParts reads the sentence after a supply that lists what it
+// was made of, maker by maker: "A new batch of Belarusian machinery has
+// arrived in Zimbabwe. The consignment comprises 120 Belarus tractors made
+// by the Minsk Tractor Works, twenty PALESSE combine harvesters from
+// Gomselmash and 40 tractor trailers produced by Bobruiskagromash." Each
+// maker supplies its part to the recipient of the supply told before; the
+// country-level fact it details gives way to them.
+func (d *doc) consignmentParts(s *sentence, prev *fact) []*fact {
+	if prev == nil || prev.sent.index != s.index-1 || prev.sent.Para > s.Para || len(prev.recipient) == 0 ||
+		!consignmentSubject(s.Tokens) {
+		return nil
+	}
+	var out []*fact
+	for _, mp := range d.makerPairs(s) {
+		k := -1
+		for j, m := range s.mentions {
+			if m.typ == gazetteer.Product && m.id == mp.product && m.start == mp.start {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		m := s.mentions[k]
+		fa := &fact{sent: s, supplier: []string{mp.enterprise}, recipient: prev.recipient, products: []string{mp.product},
+			status: prev.status, when: prev.when, conf: 0.7,
+			quantity: quantityBefore(s.Tokens, s.mentions, m, clause{start: 0, end: len(s.Tokens)})}
+		out = append(out, fa)
+	}
+	if len(out) < 2 {
+		return nil // one maker is no breakdown; the rules read it already
+	}
+	return out
+}
+
+// consignmentSubject reports a sentence that opens with the goods just
+// told and a verb of what they consist of: "The consignment comprises",
+// "The batch included", "It consisted of".
+func consignmentSubject(toks []text.Token) bool {
+	k := 0
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	if k >= len(toks) || !consignmentNouns[toks[k].Norm] && toks[k].Norm != "it" {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		if consistVerbs[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	consignmentNouns = set("consignment", "batch", "shipment", "delivery", "order", "lot", "contract", "package")
+	consistVerbs     = set("comprises", "comprised", "includes", "included", "consists", "consisted", "contains", "contained")
+)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -631,6 +632,18 @@ func (d *doc) findSupplies(f focus) []*fact {
 		if fa := d.colonDeal(s); fa != nil {
 			facts = append(facts, fa)
 			triggers = nil // the listed deal is the statement
+		}
+		if len(facts) > 0 {
+			if parts := d.consignmentParts(s, facts[len(facts)-1]); len(parts) > 0 {
+				// "Belarusian machinery", told maker by maker: the country's
+				// facts of the sentence before give way.
+				prev := facts[len(facts)-1]
+				facts = slices.DeleteFunc(facts, func(fa *fact) bool {
+					return fa.sent == prev.sent && len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && sameIDs(fa.recipient, prev.recipient)
+				})
+				facts = append(facts, parts...)
+				triggers = nil
+			}
 		}
 		for _, tr := range triggers {
 			fa := d.readSupply(s, tr, f, makers, facts, lastInSentence)
