@@ -887,3 +887,17 @@ func TestInterviewWeIsTheArticlesFirm(t *testing.T) {
 		t.Errorf("supplies:\n%s\nwant BelAZ -> SUEK-Kuzbass [trucks] contracted x24", got)
 	}
 }
+
+// Goods sent to the home city of the firm an article is about go to the
+// firm: "supplied to Bobruisk" in a Belshina press release.
+func TestGoodsToTheArticlesFirmsCity(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	title := "Belshina ships tyres to Kuzbass"
+	body := "Belshina has shipped 120 large tyres to Kuzbass miners. Belshina makes tyres for dump trucks. " +
+		"Belshina plans to raise exports. Synthetic rubber is supplied to Bobruisk by PJSC Nizhnekamskneftekhim."
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Title: title, Text: title + "\n\n" + body}
+	got := strings.Join(supplies(x.Extract(doc)), "\n")
+	if !strings.Contains(got, "Nizhnekamskneftekhim -> Belshina [synthetic rubber]") {
+		t.Errorf("supplies:\n%s\nwant Nizhnekamskneftekhim -> Belshina [synthetic rubber]", got)
+	}
+}

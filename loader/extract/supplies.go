@@ -665,7 +665,33 @@ func (d *doc) findSupplies(f focus) []*fact {
 			}
 		}
 	}
+	d.focusFirmCity(facts, f)
 	return dropRestatedMarkets(facts)
+}
+
+// focusFirmCity makes the article's firm the recipient of goods sent to
+// its home city: in a Belshina press release, "synthetic rubber is
+// supplied to Bobruisk by Nizhnekamskneftekhim" goes to the plant.
+func (d *doc) focusFirmCity(facts []*fact, f focus) {
+	firm := d.entity(f.firm)
+	if firm == nil || firm.City == "" {
+		return
+	}
+	for _, fa := range facts {
+		if len(fa.recipient) == 1 && fa.recipient[0] == firm.City && !contains(fa.supplier, f.firm) && !d.anyRelated(fa.supplier, f.firm) {
+			fa.recipient = []string{f.firm}
+		}
+	}
+}
+
+// anyRelated reports whether one of ids is firm's parent or subsidiary.
+func (d *doc) anyRelated(ids []string, firm string) bool {
+	for _, id := range ids {
+		if d.related(id, firm) {
+			return true
+		}
+	}
+	return false
 }
 
 // colonDeal reads a deal listed as its two parties, a colon and the goods:
