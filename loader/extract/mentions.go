@@ -62,6 +62,8 @@ type doc struct {
 	speaker map[int]string
 	// makers lists, per product, the article's firms that make it.
 	makers map[string][]string
+	// parties holds what each party of the pair model is (see partyOf).
+	parties map[string]party
 	// triggers holds each sentence's supply words (see triggersOf).
 	triggers [][]trigger
 	// titled is set when the text opens with the headline paragraph.

@@ -275,20 +275,22 @@ func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
 		prev := d.sents[s.index-1]
 		unnamed(d.latestFirm(prev, len(prev.Tokens)), "previous")
 	}
+	// Makers named in the last few sentences only: a long article names
+	// many, and the goods of a sentence are seldom those of one named
+	// pages before.
 	for _, p := range products {
 		for _, id := range d.makersOf(p) {
-			unnamed(id, "maker")
+			if s.index-d.lastSeenBefore(id, s.index) <= recentMakerSentences {
+				unnamed(id, "maker")
+			}
 		}
 	}
 	return out
 }
 
 func (d *doc) newParty(id string, m mention, implicit string, s *sentence, products []string) party {
-	e := d.entity(id)
-	p := party{id: id, m: m, e: e, implicit: implicit, country: d.countryOf(id),
-		firm:  e.Type == string(gazetteer.Enterprise),
-		place: e.Type == string(gazetteer.Region) || e.Type == string(gazetteer.City)}
-	p.financier = p.firm && isFinancier(e)
+	p := d.partyOf(id)
+	p.m, p.implicit = m, implicit
 	if p.firm {
 		for _, g := range products {
 			if d.gaz.Makes(id, g) {
@@ -300,6 +302,41 @@ func (d *doc) newParty(id string, m mention, implicit string, s *sentence, produ
 		p.prep = prepBefore(s.Tokens, m.start)
 		p.eventName = inEventName(s.Tokens, m)
 	}
+	return p
+}
+
+// recentMakerSentences is how far back an unnamed maker may have been
+// named.
+const recentMakerSentences = 4
+
+// lastSeenBefore returns the index of the last sentence before i that
+// names entity id, or -1000.
+func (d *doc) lastSeenBefore(id string, i int) int {
+	for k := i - 1; k >= 0 && k >= i-recentMakerSentences; k-- {
+		for _, m := range d.sents[k].mentions {
+			if m.id == id {
+				return k
+			}
+		}
+	}
+	return -1000
+}
+
+// partyOf returns what a party is, whatever sentence names it, read once
+// per document.
+func (d *doc) partyOf(id string) party {
+	if p, ok := d.parties[id]; ok {
+		return p
+	}
+	e := d.entity(id)
+	p := party{id: id, e: e, country: d.countryOf(id),
+		firm:  e.Type == string(gazetteer.Enterprise),
+		place: e.Type == string(gazetteer.Region) || e.Type == string(gazetteer.City)}
+	p.financier = p.firm && isFinancier(e)
+	if d.parties == nil {
+		d.parties = map[string]party{}
+	}
+	d.parties[id] = p
 	return p
 }
 
