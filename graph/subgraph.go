@@ -109,7 +109,11 @@ func (r *Resolver) Neighborhood(ctx context.Context, a NeighborhoodArgs) (*model
 // at most MaxSubgraphEdges of them.
 func (r *Resolver) subgraph(ctx context.Context, ids []string, types any) (*model.Subgraph, error) {
 	edgeLimit := r.Limits.withDefaults().MaxSubgraphEdges
-	res, err := r.read(ctx, querySubgraph, map[string]any{"ids": ids, "types": types, "edgeLimit": edgeLimit + 1})
+	idSet := make(map[string]any, len(ids))
+	for _, id := range ids {
+		idSet[id] = true
+	}
+	res, err := r.read(ctx, querySubgraph, map[string]any{"ids": ids, "idSet": idSet, "types": types, "edgeLimit": edgeLimit + 1})
 	if err != nil {
 		return nil, fmt.Errorf("subgraph of %d nodes: %w", len(ids), err)
 	}
