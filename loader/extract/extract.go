@@ -61,7 +61,7 @@ func recoverInto(err *error, doc *source.Document) {
 func (x *Extractor) Extract(doc *source.Document) *Result {
 	res := &Result{Source: doc.Origin, ArticleID: doc.ID, URL: doc.URL, Title: doc.Title,
 		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
-	titled := doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
+	titled := opensWithTitle(doc)
 	if len(doc.Text) <= segmentSize {
 		entities, relations := x.read(doc.Text, titled, 0)
 		// An article without facts still prints "relations": [].
@@ -87,6 +87,11 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 		}
 	}
 	return res
+}
+
+// opensWithTitle reports a text that starts with its headline paragraph.
+func opensWithTitle(doc *source.Document) bool {
+	return doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title)
 }
 
 // segmentSize bounds the text read at once: far above any article.

@@ -65,7 +65,7 @@ type doc struct {
 	// parties holds what each party of the pair model is (see partyOf).
 	parties map[string]party
 	// triggers holds each sentence's supply words (see triggersOf).
-	triggers [][]trigger
+	triggers map[int][]trigger
 	// titled is set when the text opens with the headline paragraph.
 	titled bool
 	// base is the character offset of text in the whole document.

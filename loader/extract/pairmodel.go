@@ -89,8 +89,7 @@ type PairExample struct {
 // PairExamples lists the candidate pairs of a document: the pairs of
 // parties of its supply sentences that the rules did not join.
 func (x *Extractor) PairExamples(doc *source.Document) []PairExample {
-	titled := doc.Title != "" && len(doc.Text) <= segmentSize && len(doc.Text) >= len(doc.Title) && doc.Text[:len(doc.Title)] == doc.Title
-	d, f := x.readDiscourse(doc.Text, titled, 0)
+	d, f := x.readDiscourse(doc.Text, opensWithTitle(doc), 0)
 	facts := d.findSupplies(f)
 	cands := d.pairCandidates(f, facts, foundPairs(facts), &features{})
 	for _, c := range cands {
@@ -135,9 +134,13 @@ func (d *doc) learnedSupplies(f focus, facts []*fact, m *PairModel) []*fact {
 			best[k] = scored{c, p}
 		}
 	}
+	probs := make(map[[2]string]float64, len(best))
+	for k, b := range best {
+		probs[k] = b.p
+	}
 	var out []*fact
 	for _, k := range keys {
-		if d.lessLikelyPlace(k, best[k].p, func(k [2]string) (float64, bool) { b, ok := best[k]; return b.p, ok }) || found[[2]string{k[0], d.cityRegion(k[1])}] {
+		if d.lessLikelyPlace(k, probs) || found[[2]string{k[0], d.cityRegion(k[1])}] {
 			continue
 		}
 		out = append(out, d.pairFact(best[k].c, best[k].p))
@@ -149,15 +152,16 @@ func (d *doc) learnedSupplies(f focus, facts []*fact, m *PairModel) []*fact {
 // lessLikelyPlace reports whether a pair's recipient is a city or region
 // that another likelier pair names too: a city and its region are one
 // recipient to the reader.
-func (d *doc) lessLikelyPlace(k [2]string, p float64, score func([2]string) (float64, bool)) bool {
+func (d *doc) lessLikelyPlace(k [2]string, probs map[[2]string]float64) bool {
+	p := probs[k]
 	if region := d.cityRegion(k[1]); region != "" {
-		if q, ok := score([2]string{k[0], region}); ok && q > p {
+		if q, ok := probs[[2]string{k[0], region}]; ok && q > p {
 			return true
 		}
 	}
 	for _, e := range d.entities {
 		if e.Type == string(gazetteer.City) && e.Region == k[1] {
-			if q, ok := score([2]string{k[0], e.ID}); ok && q >= p {
+			if q, ok := probs[[2]string{k[0], e.ID}]; ok && q >= p {
 				return true
 			}
 		}

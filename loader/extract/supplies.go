@@ -609,12 +609,14 @@ type makerPair struct {
 // rules and the pair model both read them after the mentions are settled.
 func (d *doc) triggersOf(s *sentence) []trigger {
 	if d.triggers == nil {
-		d.triggers = make([][]trigger, len(d.sents))
+		d.triggers = make(map[int][]trigger, len(d.sents))
 	}
-	if d.triggers[s.index] == nil {
-		d.triggers[s.index] = append(findTriggers(s.Tokens, s.mentions), trigger{}) // one spare marks "found"
+	trs, ok := d.triggers[s.index]
+	if !ok {
+		trs = findTriggers(s.Tokens, s.mentions)
+		d.triggers[s.index] = trs
 	}
-	return d.triggers[s.index][:len(d.triggers[s.index])-1]
+	return trs
 }
 
 // findSupplies reads the supply facts of the document.
