@@ -319,6 +319,7 @@ func (d *doc) resolveReferences(f focus) {
 	var recent []mention // named mentions seen so far, latest last
 	var lastList []mention
 	var described []description
+	var here []mention // reused: the mentions a reference may point back to
 	for _, s := range d.sents {
 		toks := s.Tokens
 		var added []mention
@@ -360,13 +361,14 @@ func (d *doc) resolveReferences(f focus) {
 			// "MTZ and Bashkortostan signed an agreement under which the
 			// republic's farms ...": Bashkortostan.)
 			possessive := i+1 < len(toks) && toks[i+1].Norm == "'s"
-			var before []mention
+			here = append(here[:0], recent...)
 			for _, m := range s.mentions {
 				if m.end <= i && !m.ref && (possessive || crossesBoundary(toks, m.end-1, i) || relativeBetween(toks, m.end, i)) {
-					before = append(before, m)
+					here = append(here, m)
 				}
 			}
-			here := append(append(append([]mention(nil), recent...), before...), added...)
+			before := here[len(recent):len(here):len(here)] // this sentence's names
+			here = append(here, added...)
 			// "there": the place named last.
 			if t.Norm == "there" && i > 0 && toks[i-1].Norm != "is" && toks[i-1].Norm != "are" {
 				if id := d.latest(here, nil, "Region", "City", "Country"); id != "" {

@@ -44,15 +44,17 @@ func (t Token) IsQuote() bool { return t.Norm == `"` }
 
 // AllCaps reports whether t is a word of two or more letters, all upper case.
 func (t Token) AllCaps() bool {
-	if t.Kind != Word || utf8.RuneCountInString(t.Text) < 2 {
+	if t.Kind != Word {
 		return false
 	}
+	n := 0
 	for _, r := range t.Text {
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) { // most words fail here, at their first letter
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 2
 }
 
 // abbreviations end with a period that does not end a sentence. The period
