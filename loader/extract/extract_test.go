@@ -397,6 +397,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Kupol -> MTZ [electronic control units] proposed"}},
 		{"a consignment told maker by maker in the next sentence", "A new batch of Belarusian agricultural machinery has arrived in Zimbabwe. The consignment comprises 120 Belarus tractors made by the Minsk Tractor Works, twenty PALESSE combine harvesters from Gomselmash and 40 tractor trailers produced by Bobruiskagromash.",
 			[]string{"MTZ -> Zimbabwe [tractors] delivered x120", "Gomselmash -> Zimbabwe [combine harvesters] delivered x20", "Bobruiskagromash -> Zimbabwe [trailers] delivered x40"}},
+		{"a receipt told maker by maker in the next sentence", "The Omsk road company Avtodor-Omsk has received twelve new machines. The batch includes five MAZ dump trucks, four Amkodor front loaders and three BELARUS tractors from the Minsk Tractor Works.",
+			[]string{"MAZ -> Avtodor-Omsk [dump trucks] delivered x5", "Amkodor -> Avtodor-Omsk [front loaders] delivered x4", "MTZ -> Avtodor-Omsk [tractors] delivered x3"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

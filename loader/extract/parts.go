@@ -417,6 +417,36 @@ func (d *doc) consignmentParts(s *sentence, prev *fact) []*fact {
 	return out
 }
 
+// receipt reads a sentence that says who received goods without naming
+// the supplier: "Kraydorservis has received eighteen new units of
+// equipment". It is the supply a following breakdown details, maker by
+// maker; nil when the sentence is no such statement.
+func (d *doc) receipt(s *sentence) *fact {
+	for _, tr := range d.triggersOf(s) {
+		if !tr.get || tr.passive || tr.noun || tr.copula || tr.won {
+			continue
+		}
+		cl := clauseOf(s.Tokens, tr.at)
+		subject := -1
+		for k, m := range s.mentions {
+			if m.end > tr.at || m.start < cl.start {
+				continue
+			}
+			if p, _ := prepAt(s.Tokens, m.start); p != "" || m.modifier {
+				continue
+			}
+			if m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City {
+				subject = k
+			}
+		}
+		if subject < 0 {
+			continue
+		}
+		return &fact{sent: s, recipient: []string{s.mentions[subject].id}, status: status(s.Tokens, tr, cl), when: when(d.span(s, cl.start, cl.end))}
+	}
+	return nil
+}
+
 // consignmentSubject reports a sentence that opens with the goods just
 // told and a verb of what they consist of: "The consignment comprises",
 // "The batch included", "It consisted of".

@@ -635,11 +635,16 @@ func (d *doc) findSupplies(f focus) []*fact {
 			facts = append(facts, fa)
 			triggers = nil // the listed deal is the statement
 		}
-		if len(facts) > 0 {
-			if parts := d.consignmentParts(s, facts[len(facts)-1]); len(parts) > 0 {
+		var prev *fact
+		if len(facts) > 0 && facts[len(facts)-1].sent.index == s.index-1 {
+			prev = facts[len(facts)-1]
+		} else if s.index > 0 {
+			prev = d.receipt(d.sents[s.index-1])
+		}
+		if prev != nil {
+			if parts := d.consignmentParts(s, prev); len(parts) > 0 {
 				// "Belarusian machinery", told maker by maker: the country's
 				// facts of the sentence before give way.
-				prev := facts[len(facts)-1]
 				facts = slices.DeleteFunc(facts, func(fa *fact) bool {
 					return fa.sent == prev.sent && len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && sameIDs(fa.recipient, prev.recipient)
 				})
