@@ -140,9 +140,10 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		if parent == "" {
 			d.noteFirmName(id, toks[nameStart:nameEnd])
 		}
-		// "The Chelyabinsk Forge-and-Press Plant (ChKPZ)": the short form
-		// in brackets names the firm wherever the text uses it later.
-		if end+2 < len(toks) && toks[end].Norm == "(" && toks[end+2].Norm == ")" && shortForm(toks[end+1]) {
+		// "The Chelyabinsk Forge-and-Press Plant (ChKPZ)" or "(OZAA,
+		// Mogilev region)": the short form in brackets names the firm
+		// wherever the text uses it later.
+		if end+2 < len(toks) && toks[end].Norm == "(" && (toks[end+2].Norm == ")" || toks[end+2].Norm == ",") && shortForm(toks[end+1]) {
 			d.noteFirmName(id, toks[end+1:end+2])
 			if e := d.discovered[id]; !slices.Contains(e.Aliases, toks[end+1].Text) {
 				e.Aliases = append(e.Aliases, toks[end+1].Text)

@@ -138,6 +138,7 @@ func (x *Extractor) readDiscourse(text string, titled bool, base int) (*doc, foc
 	d.findMentions()
 	f := d.findFocus()
 	d.resolveReferences(f)
+	d.readMakerDescriptions()
 	// "the plant's dealer X": once "the plant" is resolved, its dealers.
 	for _, s := range d.sents {
 		d.noteDealers(s.Tokens, s.mentions)

@@ -60,6 +60,9 @@ type doc struct {
 	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
+	// describedMakes lists the goods the article says a firm makes (see
+	// readMakerDescriptions).
+	describedMakes map[string][]string
 	// makers lists, per product, the article's firms that make it.
 	makers map[string][]string
 	// parties holds what each party of the pair model is (see partyOf).

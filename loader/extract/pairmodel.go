@@ -196,7 +196,7 @@ func (d *doc) pairFact(c pairCandidate, p float64) *fact {
 		if m.start >= cl.start && m.end <= cl.end {
 			inClause = appendUnique(inClause, m.id)
 		}
-		if d.gaz.Makes(c.supplier, m.id) {
+		if d.makes(c.supplier, m.id) {
 			made = appendUnique(made, m.id)
 		}
 	}

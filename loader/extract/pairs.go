@@ -293,7 +293,7 @@ func (d *doc) newParty(id string, m mention, implicit string, s *sentence, produ
 	p.m, p.implicit = m, implicit
 	if p.firm {
 		for _, g := range products {
-			if d.gaz.Makes(id, g) {
+			if d.makes(id, g) {
 				p.made = append(p.made, g)
 			}
 		}
@@ -346,7 +346,7 @@ func (d *doc) makersOf(product string) []string {
 	makers, ok := d.makers[product]
 	if !ok {
 		for _, id := range d.order {
-			if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) && d.gaz.Makes(id, product) {
+			if e := d.entity(id); e != nil && e.Type == string(gazetteer.Enterprise) && d.makes(id, product) {
 				makers = append(makers, id)
 			}
 		}

@@ -751,7 +751,7 @@ func (d *doc) colonDeal(s *sentence) *fact {
 	}
 	// The seller is named first, as a rule, unless the other makes them.
 	supplier, recipient := ms[a].id, ms[b].id
-	if !d.gaz.Makes(supplier, products[0]) && d.gaz.Makes(recipient, products[0]) {
+	if !d.makes(supplier, products[0]) && d.makes(recipient, products[0]) {
 		supplier, recipient = recipient, supplier
 	}
 	sup, rec := d.validRoles([]string{supplier}, []string{recipient})
@@ -2465,7 +2465,7 @@ func (d *doc) pickMaker(parties, products []string, maker *role, f focus) []stri
 	// engines for PAZ buses" is one for engines.
 	for _, p := range products {
 		for _, id := range parties {
-			if d.gaz.Makes(id, p) {
+			if d.makes(id, p) {
 				return []string{d.signingSubsidiary(id, parties)}
 			}
 		}
@@ -2906,7 +2906,7 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 			break
 		}
 		for _, p := range products {
-			if mp.product == p || d.gaz.Makes(mp.enterprise, p) && mp.sent == s.index {
+			if mp.product == p || d.makes(mp.enterprise, p) && mp.sent == s.index {
 				return []string{mp.enterprise}
 			}
 		}
@@ -2918,7 +2918,7 @@ func (d *doc) makerOf(s *sentence, products []string, makers []makerPair, cl cla
 	for _, m := range s.mentions {
 		if m.typ == gazetteer.Enterprise && m.start >= cl.start && m.end <= cl.end {
 			for _, p := range products {
-				if d.gaz.Makes(m.id, p) {
+				if d.makes(m.id, p) {
 					return []string{m.id}
 				}
 			}
@@ -3006,7 +3006,7 @@ func (d *doc) dativeFirm(s *sentence, tr trigger, r *role) bool {
 		return false
 	}
 	k := mentionAt(s.mentions, r.m.end)
-	return k >= 0 && s.mentions[k].typ == gazetteer.Product && !d.gaz.Makes(r.m.id, s.mentions[k].id)
+	return k >= 0 && s.mentions[k].typ == gazetteer.Product && !d.makes(r.m.id, s.mentions[k].id)
 }
 
 // purchaseVerbs, passive, name where goods were bought with "in":
@@ -3033,7 +3033,7 @@ func (d *doc) firmGoods(firm string, upto int) []string {
 	var out []string
 	for k := 0; k <= upto && k < len(d.sents); k++ {
 		for _, m := range d.sents[k].mentions {
-			if m.typ == gazetteer.Product && (d.gaz.Makes(firm, m.id) || d.saidToMake(firm, m.id, k)) {
+			if m.typ == gazetteer.Product && (d.makes(firm, m.id) || d.saidToMake(firm, m.id, k)) {
 				out = appendUnique(out, m.id)
 			}
 		}
@@ -3097,7 +3097,7 @@ func (d *doc) recentProductsOf(s *sentence, enterprise string) []string {
 	var out []string
 	for k := s.index; k >= 0 && k >= s.index-2; k-- {
 		for _, m := range d.sents[k].mentions {
-			if m.typ == gazetteer.Product && d.gaz.Makes(enterprise, m.id) {
+			if m.typ == gazetteer.Product && d.makes(enterprise, m.id) {
 				out = appendUnique(out, m.id)
 			}
 		}
@@ -3159,7 +3159,7 @@ func (d *doc) validRoles(supplier, recipient []string) ([]string, []string) {
 // makesAny reports whether enterprise e is known to make one of products.
 func (d *doc) makesAny(e string, products []string) bool {
 	for _, p := range products {
-		if d.gaz.Makes(e, p) {
+		if d.makes(e, p) {
 			return true
 		}
 	}
@@ -3334,7 +3334,7 @@ func (d *doc) recentMaker(s *sentence, country string, products []string) string
 				continue
 			}
 			for _, p := range products {
-				if d.gaz.Makes(m.id, p) {
+				if d.makes(m.id, p) {
 					if found != "" {
 						return ""
 					}
@@ -3652,6 +3652,15 @@ func compoundNumber(toks []text.Token, k int) (int, int) {
 // quantity returns the number of units stated in a clause: a number right
 // before a product or a count word ("150 vehicles", "a batch of 20
 // tractors", "over 1,200 units"), or 0.
+// modelNumber reports a number that is part of a model's name, written
+// after a capitalized word the text names nothing by: "Ural 4320 trucks".
+func modelNumber(toks []text.Token, ms []mention, k int) bool {
+	if k < 2 || toks[k-1].Kind != text.Word || !toks[k-1].Cap || calendarWords[toks[k-1].Norm] {
+		return false
+	}
+	return mentionAt(ms, k-1) < 0
+}
+
 func quantity(toks []text.Token, ms []mention, cl clause) int {
 	for k := cl.start; k < cl.end; k++ {
 		t := toks[k]
@@ -3668,6 +3677,9 @@ func quantity(toks []text.Token, ms []mention, cl clause) int {
 			}
 			var err error
 			if n, err = strconv.Atoi(t.Norm); err != nil || n <= 0 {
+				continue
+			}
+			if modelNumber(toks, ms, k) {
 				continue
 			}
 		}

@@ -122,14 +122,19 @@ func (g *Gazetteer) Makes(enterprise, product string) bool {
 // firm's own plants turn out.
 func (g *Gazetteer) MakesItself(enterprise, product string) bool {
 	if e := g.byID[enterprise]; e != nil {
-		kinds := g.kinds[product]
 		for _, made := range e.Products {
-			if slices.Contains(kinds, made) || slices.Contains(g.kinds[made], product) {
+			if g.Covers(made, product) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// Covers reports whether a maker of made goods makes product: the same
+// goods, or one a kind of the other ("tractors" and "wheeled tractors").
+func (g *Gazetteer) Covers(made, product string) bool {
+	return made == product || slices.Contains(g.kinds[product], made) || slices.Contains(g.kinds[made], product)
 }
 
 // MakerIn returns the one enterprise based in city that makes one of
