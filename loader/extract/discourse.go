@@ -68,7 +68,9 @@ func (d *doc) findFocus() focus {
 	firms, total := map[string]float64{}, 0.0
 	for _, s := range d.sents {
 		for _, m := range s.mentions {
-			if m.typ == gazetteer.Enterprise && !m.ref {
+			// A brand ("Belarus tractors") names the goods, not the firm
+			// the article is about.
+			if m.typ == gazetteer.Enterprise && !m.ref && !m.brand {
 				firms[m.id]++
 				total++
 			}

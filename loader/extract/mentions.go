@@ -112,7 +112,7 @@ func (d *doc) findMentions() {
 			ms = append(ms, mention{start: m.Start, end: m.End, id: ref.ID, typ: ref.Type,
 				demonym: ref.Demonym, conf: 0.95})
 		}
-		ms = modelBrands(s.Tokens, ms)
+		ms = d.modelBrands(s.Tokens, ms)
 		ms = d.listedRegions(s, ms)
 		ms = d.discoveredAgain(s, ms)
 		ms = d.discoverEnterprises(s, ms)
@@ -259,12 +259,18 @@ func (d *doc) setSameAs(from, to string) {
 }
 
 // modelBrands reads a place name written as a model brand, "Belarus-3522
-// tractors", as the maker of that brand.
-func modelBrands(toks []text.Token, ms []mention) []mention {
+// tractors" or "412 Belarus tractors", as the maker of that brand. (The
+// country's goods would be "Belarusian tractors".)
+func (d *doc) modelBrands(toks []text.Token, ms []mention) []mention {
 	for i, m := range ms {
 		maker, ok := brandMakers[toks[m.start].Norm]
-		if !ok || m.end-m.start != 1 || m.end+1 >= len(toks) || !toks[m.end].IsDash() || toks[m.end].Space ||
-			toks[m.end+1].Kind != text.Number {
+		if !ok || m.end-m.start != 1 || m.end >= len(toks) {
+			continue
+		}
+		model := m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && toks[m.end+1].Kind == text.Number
+		goods := i+1 < len(ms) && ms[i+1].start == m.end && ms[i+1].typ == gazetteer.Product && d.gaz.Makes(maker, ms[i+1].id) &&
+			!(m.start > 0 && toks[m.start-1].IsDash() && !toks[m.start].Space) // "Mongol-Belarus Tractor"
+		if !model && !goods {
 			continue
 		}
 		ms[i] = mention{start: m.start, end: m.end, id: maker, typ: gazetteer.Enterprise, brand: true, conf: 0.8}
