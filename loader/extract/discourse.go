@@ -923,6 +923,33 @@ func (d *doc) isInterview() bool {
 	return questions >= 2
 }
 
+// interviewee returns the firm whose manager the headline or lead
+// introduces: "Gomel Chemical Plant director on apatite", "the head of
+// Amkodor told our correspondent". An interview with no firm of its own
+// speaks for it.
+func (d *doc) interviewee() string {
+	for _, s := range d.sents {
+		if s.Para > 2 {
+			break
+		}
+		toks, ms := s.Tokens, s.mentions
+		for _, m := range ms {
+			if m.typ != gazetteer.Enterprise || m.modifier {
+				continue
+			}
+			after := m.end < len(toks) && managerWords[toks[m.end].Norm]
+			before := m.start >= 2 && toks[m.start-1].Norm == "of" && managerWords[toks[m.start-2].Norm] ||
+				m.start >= 3 && toks[m.start-1].Norm == "the" && toks[m.start-2].Norm == "of" && managerWords[toks[m.start-3].Norm]
+			if after || before {
+				return m.id
+			}
+		}
+	}
+	return ""
+}
+
+var managerWords = set("director", "head", "ceo", "chief", "chairman", "manager", "boss")
+
 func (d *doc) weIsSpeaker() {
 	for _, s := range d.sents {
 		firm := d.speakingFirm(s.Para)

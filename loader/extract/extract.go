@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -147,9 +148,11 @@ func (x *Extractor) readDiscourse(text string, titled bool, base int) (*doc, foc
 	// An interview whose speaker is introduced without the firm's name
 	// ("Deputy Director General for Sales Viktor Goncharik told TASS")
 	// speaks for the firm the article is about.
-	if d.speaker[-1] == "" && f.firm != "" && d.isInterview() {
-		d.speaker[-1] = f.firm
-		d.weIsSpeaker()
+	if d.speaker[-1] == "" && d.isInterview() {
+		if firm := cmp.Or(f.firm, d.interviewee()); firm != "" {
+			d.speaker[-1] = firm
+			d.weIsSpeaker()
+		}
 	}
 	return d, f
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -649,6 +650,21 @@ func benchmarkExtract(b *testing.B, x *Extractor) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// An interview introduced as one with a firm's director speaks for the
+// firm even when the firm is named too seldom to be the article's.
+func TestIntervieweeSpeaksForFirm(t *testing.T) {
+	x := mustExtractor(t)
+	title := "Gomel Chemical Plant director on sulphur and Russian farmers"
+	text := title + "\n\nDirector general Sergei Klimenkov told our correspondent about raw materials.\n\n" +
+		"– Where does the sulphur come from?\n\n– We buy sulphur from Naftan.\n\n" +
+		"– And what about exports?\n\n– Lukoil is a competitor too."
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Title: title, Text: text}
+	got := supplies(x.WithPairModel(nil).Extract(doc))
+	if !slices.Contains(got, "Naftan -> Gomel Chemical Plant [sulfur] ongoing") {
+		t.Errorf("the interviewee's firm buys nothing: %v", got)
+	}
 }
 
 // A scraped page often prints the headline again as the body's first
