@@ -370,8 +370,14 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		}
 		// An organisation noun then a name: the company Sibagromash, the
 		// municipal enterprise KPATP-5, the enterprise Oskemen Spetsavtobaza.
+		// After such a noun, "Park" and "Centre" are the operator's own
+		// words: the municipal enterprise Gorodskoy Avtobusny Park. "Of
+		// Blagoveshchensk" after it says where it is, not what it is.
+		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap {
+			end = beforeOfPlace(ms, toks, i, end)
+		}
 		if i > 0 && deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && (mentionAt(ms, i) < 0 || placeLed(ms, toks, i, end)) &&
-			!containsNotOrg(toks, i, end) && end-i <= 4 && !d.isPersonStart(toks, i) {
+			!containsNotOrgExcept(toks, i, end, operatorWords) && end-i <= 4 && !d.isPersonStart(toks, i) {
 			if end+1 < len(toks) && t.AllCaps() && end == i+1 && toks[end].IsDash() && !toks[end].Space && toks[end+1].Kind == text.Number {
 				end += 2
 			}
@@ -573,14 +579,37 @@ func countWords(toks []text.Token, i, j int) int {
 }
 
 func containsNotOrg(toks []text.Token, i, j int) bool {
+	return containsNotOrgExcept(toks, i, j, nil)
+}
+
+// containsNotOrgExcept is containsNotOrg that lets the words of allowed
+// pass.
+func containsNotOrgExcept(toks []text.Token, i, j int, allowed map[string]bool) bool {
 	for k := i; k < j; k++ {
 		// "Belmyaso-Trade": a word hyphened onto a name is part of it.
-		if notOrg[toks[k].Norm] && !(k > i && toks[k-1].IsDash() && !toks[k-1].Space && !toks[k].Space) {
+		if notOrg[toks[k].Norm] && !allowed[toks[k].Norm] && !(k > i && toks[k-1].IsDash() && !toks[k-1].Space && !toks[k].Space) {
 			return true
 		}
 	}
 	return false
 }
+
+// beforeOfPlace cuts a name run at "of" when a known place follows it:
+// "Gorodskoy Avtobusny Park of Blagoveshchensk".
+func beforeOfPlace(ms []mention, toks []text.Token, i, end int) int {
+	for k := i + 1; k+1 < end; k++ {
+		if toks[k].Norm == "of" {
+			if m := mentionAt(ms, k+1); m >= 0 && isPlace(ms[m].typ) && ms[m].start == k+1 {
+				return k
+			}
+		}
+	}
+	return end
+}
+
+// operatorWords name transport and service operators ("Avtobusny Park",
+// "Spetsavtocentre") though they also name places and authorities.
+var operatorWords = set("park", "centre", "center", "service")
 
 // allKnownPlaces reports whether every word in [i, j) belongs to a known
 // place or country mention: "Minsk Region" plus a head is not a new firm.

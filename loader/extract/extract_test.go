@@ -715,6 +715,8 @@ func TestDiscoveredEnterprises(t *testing.T) {
 			[]string{"Lumenex"}},
 		{"a retailer named by its stores", "Its cheeses have been on the shelves of the Magnum stores since February.",
 			[]string{"Magnum"}},
+		{"an operator's park after an organisation noun, its city after it", "The municipal enterprise Gorodskoy Avtobusny Park of Blagoveshchensk signed a contract for 35 buses.",
+			[]string{"Gorodskoy Avtobusny Park"}},
 		{"a number after a hyphen belongs to the name", "The plant supplies slate to the Bryansk building materials chain Stroydvor-32, which sells it through 18 stores.",
 			[]string{"Stroydvor-32"}},
 		{"a Russian farm title before the name", "The dryers were installed at Agrofirma Zolotaya Niva last year.",
