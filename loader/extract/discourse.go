@@ -338,6 +338,11 @@ func (d *doc) resolveReferences(f focus) {
 				continue
 			}
 			typ, ok := deicticTypes[t.Norm]
+			// "the Belarusian customer": a role is a firm when its
+			// country says which.
+			if !ok && partyRoles[t.Norm] && i >= 2 && toks[i-2].Norm == "the" && d.gaz.Demonym(toks[i-1].Norm) != "" {
+				typ, ok = "Enterprise", true
+			}
 			if t.Norm != "there" && (!ok || i == 0 || t.Cap) {
 				continue
 			}
@@ -447,11 +452,11 @@ func (d *doc) resolveReferences(f focus) {
 			}
 			if typ == "Enterprise" && demonymAt >= 1 && toks[demonymAt-1].Norm == "the" {
 				if c := d.gaz.Demonym(toks[demonymAt].Norm); c != "" {
-					for k := len(here) - 1; k >= 0; k-- {
-						if m := here[k]; m.typ == gazetteer.Enterprise && !m.modifier && d.countryOf(m.id) == c {
-							added = append(added, mention{start: i, end: i + 1, id: m.id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
-							break
-						}
+					// A firm named as a party, else as the maker of goods
+					// ("eight BELAZ dump trucks ... the Belarusian
+					// manufacturer").
+					if id := d.latestOfCountry(here, c); id != "" {
+						added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Enterprise, ref: true, conf: 0.6})
 					}
 					continue
 				}
@@ -685,6 +690,28 @@ func (d *doc) latest(recent, current []mention, types ...string) string {
 	}
 	return ""
 }
+
+// latestOfCountry returns the last firm of country c among recent
+// mentions, preferring one named as a party to one named as a maker.
+func (d *doc) latestOfCountry(recent []mention, c string) string {
+	maker := ""
+	for k := len(recent) - 1; k >= 0; k-- {
+		m := recent[k]
+		if m.typ != gazetteer.Enterprise || d.countryOf(m.id) != c {
+			continue
+		}
+		if !m.modifier {
+			return m.id
+		}
+		if maker == "" {
+			maker = m.id
+		}
+	}
+	return maker
+}
+
+// partyRoles name a party by its part in a deal.
+var partyRoles = set("customer", "buyer", "supplier", "partner", "client")
 
 // kindNouns are the words for a firm that its name may end with: "the
 // company" is "Khanka Agrarian Company" sooner than "MTZ".

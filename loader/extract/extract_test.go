@@ -406,6 +406,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Polotsk Clutch Plant -> KAMAZ [clutches] planned"}},
 		{"the brand before its goods is the maker", "In 2024 farms of the Tula region bought 58 Belarus tractors.",
 			[]string{"MTZ -> Tula Oblast [tractors] delivered x58"}},
+		{"a role with a country is the last firm of that country", "Ekibastuz miners put eight BELAZ dump trucks into service. In 2025 the Magnitogorsk plant MMK shipped 35,000 tonnes of steel to the Belarusian customer.",
+			[]string{"MMK -> BelAZ [steel] delivered"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",
