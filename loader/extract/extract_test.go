@@ -408,6 +408,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MTZ -> Tula Oblast [tractors] delivered x58"}},
 		{"a role with a country is the last firm of that country", "Ekibastuz miners put eight BELAZ dump trucks into service. In 2025 the Magnitogorsk plant MMK shipped 35,000 tonnes of steel to the Belarusian customer.",
 			[]string{"MMK -> BelAZ [steel] delivered"}},
+		{"goods shipped to a country for one of its regions go to the region", "Fifty PALESSE combine harvesters made by Gomselmash have been shipped to Kazakhstan for farmers of the Kostanay region.",
+			[]string{"Gomselmash -> Kostanay Region [combine harvesters] delivered x50"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

@@ -935,6 +935,13 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 	}
 	supplier, recipient := d.assignRoles(s, tr, cl, roles, f, fa.products)
+	// "shipped to Kazakhstan for farmers of the Kostanay region": the
+	// place the goods are for is the more specific recipient.
+	if len(recipient) == 1 && d.isCountry(recipient[0]) {
+		if id := d.placeFor(s, cl, recipient[0]); id != "" {
+			recipient = []string{id}
+		}
+	}
 	// "sells its products in Russia through its official distributor, the
 	// Smolensk company X": the distributor buys them; a country named as
 	// the market gives way to it, a city or region keeps its own fact.
@@ -2236,6 +2243,23 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		}
 	}
 	return supplier, recipient
+}
+
+// placeFor returns the region or city of country named after "for" in the
+// clause ("for farmers of the Kostanay region"), or "".
+func (d *doc) placeFor(s *sentence, cl clause, country string) string {
+	for k := cl.start; k < cl.end; k++ {
+		if s.Tokens[k].Norm != "for" {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.start > k && m.start <= k+6 && m.end <= cl.end && (m.typ == gazetteer.Region || m.typ == gazetteer.City) &&
+				!m.ref && d.countryOf(m.id) == country {
+				return m.id
+			}
+		}
+	}
+	return ""
 }
 
 // sellWords are the forms of "sell" whose passive may name a retailer.
