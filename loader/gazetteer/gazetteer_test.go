@@ -62,6 +62,9 @@ func TestMatch(t *testing.T) {
 		{"Minsk Tractor Works in Minsk", []string{"enterprise:mtz", "city:minsk"}},
 		{"St. Petersburg", []string{"region:ru-spe"}},
 		{"Lugansk People's Republic", []string{"region:ru-lugansk-peoples-republic"}},
+		{"LEDs and an LED", []string{"product:light-emitting-diodes", "product:light-emitting-diodes"}},
+		{"the delegation led by the governor", nil}, // abbreviations of goods only in capitals
+		{"Led by the governor", nil},
 	} {
 		var got []string
 		for _, m := range g.Match(text.Tokenize(test.in, 0)) {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"strings"
+	"unicode"
 
 	"tradegraph/loader/text"
 )
@@ -13,6 +14,9 @@ type Ref struct {
 	// Demonym is set when the name is an adjective of a country
 	// ("Belarusian"), not the country's name.
 	Demonym bool
+	// Acronym marks goods named by an abbreviation ("LEDs", "CNG"), which
+	// only count written in capitals: "led by" names no diodes.
+	Acronym bool
 }
 
 // Match is a run of tokens that spells a known name.
@@ -79,8 +83,10 @@ func buildTrie(entities []*Entity) *trieNode {
 		ref := Ref{ID: e.ID, Type: e.Type}
 		for _, name := range append([]string{e.Name}, e.Aliases...) {
 			if e.Type == Product {
+				r := ref
+				r.Acronym = isAcronym(name)
 				for _, form := range numberForms(name) {
-					root.add(key(form), ref)
+					root.add(key(form), r)
 				}
 				continue
 			}
@@ -145,7 +151,7 @@ func (g *Gazetteer) longest(toks []text.Token, i int) (int, []Ref) {
 		if node == nil {
 			break
 		}
-		if refs := fitting(node.refs, capital); len(refs) > 0 {
+		if refs := fitting(node.refs, capital, j == i && isAcronym(toks[i].Text)); len(refs) > 0 {
 			bestEnd, best = j+1, refs
 		}
 	}
@@ -158,18 +164,46 @@ func (g *Gazetteer) longest(toks []text.Token, i int) (int, []Ref) {
 }
 
 // fitting keeps the refs a name may denote given whether it was written
-// with a capital letter: products in any case, proper names capitalized.
-func fitting(refs []Ref, capital bool) []Ref {
-	if capital {
+// with a capital letter: products in any case, proper names capitalized,
+// abbreviations of goods in capitals only.
+func fitting(refs []Ref, capital, abbreviation bool) []Ref {
+	if capital && (abbreviation || !anyAcronym(refs)) {
 		return refs
 	}
 	var out []Ref
 	for _, r := range refs {
-		if r.Type == Product {
+		if r.Acronym && !abbreviation {
+			continue
+		}
+		if capital || r.Type == Product {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+func anyAcronym(refs []Ref) bool {
+	for _, r := range refs {
+		if r.Acronym {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports a one-word name in capitals, perhaps with a plural
+// "s": "LEDs", "CNG".
+func isAcronym(name string) bool {
+	name = strings.TrimSuffix(name, "s")
+	if len(name) < 2 || strings.ContainsAny(name, " -") {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // numberForms returns a product name with its last word in singular and
