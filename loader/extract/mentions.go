@@ -60,6 +60,9 @@ type doc struct {
 	firmNames []firmName
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
+	// hostID is the firm a feature story is about (see host).
+	hostID   string
+	hostDone bool
 	// describedMakes lists the goods the article says a firm makes (see
 	// readMakerDescriptions).
 	describedMakes map[string][]string

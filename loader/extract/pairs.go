@@ -128,7 +128,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 				continue // lenders finance goods, they do not supply them
 			}
 			for _, b := range parties {
-				if b.id == a.id || b.implicit != "" || d.unlikelyPair(a, b, sf) || found[[2]string{a.id, b.id}] || found[[2]string{b.id, a.id}] {
+				if b.id == a.id || b.implicit != "" && (a.implicit != "" || b.implicit != "host") || d.unlikelyPair(a, b, sf) || found[[2]string{a.id, b.id}] || found[[2]string{b.id, a.id}] {
 					continue
 				}
 				fs.reset()
@@ -183,6 +183,10 @@ func (d *doc) partyFeatures(fs *features, a, b party, sc sentenceCounts, product
 	}
 	if d.dealerOf[a.id] != "" {
 		fs.add("supplier-dealer")
+	}
+	if b.implicit != "" {
+		fs.add("recipient-implicit=", b.implicit)
+		fs.add("recipient-implicit=", b.implicit, "/types=", ta, ">", tb)
 	}
 	if a.implicit != "" {
 		fs.add("implicit=", a.implicit)
@@ -271,6 +275,7 @@ func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
 		}
 	}
 	unnamed(f.firm, "focus")
+	unnamed(d.host(), "host")
 	if s.index > 0 {
 		prev := d.sents[s.index-1]
 		unnamed(d.latestFirm(prev, len(prev.Tokens)), "previous")
@@ -303,6 +308,36 @@ func (d *doc) newParty(id string, m mention, implicit string, s *sentence, produ
 		p.eventName = inEventName(s.Tokens, m)
 	}
 	return p
+}
+
+// host returns the firm a feature story is about: the one the article
+// names as a party or refers back to most often ("the cooperative", "its
+// fleet"), when it clearly leads. Brands and makers of goods do not
+// count: "the depot's MAZ buses" is about the depot.
+func (d *doc) host() string {
+	if d.hostDone {
+		return d.hostID
+	}
+	d.hostDone = true
+	count := map[string]float64{}
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.typ == gazetteer.Enterprise && !m.modifier && !m.brand {
+				count[m.id]++
+			}
+		}
+	}
+	id := best(count, d.firstSeen)
+	second := 0.0
+	for k, v := range count {
+		if k != id && v > second {
+			second = v
+		}
+	}
+	if count[id] >= 4 && count[id] >= 1.5*second {
+		d.hostID = id
+	}
+	return d.hostID
 }
 
 // recentMakerSentences is how far back an unnamed maker may have been

@@ -88,3 +88,20 @@ func TestLoadPairModelNamesTheFile(t *testing.T) {
 		t.Errorf("malformed file: err = %v", err)
 	}
 }
+
+// A feature story names the firm it visits as a party and refers back to
+// it; the makers of its machines, however often named, are not its host.
+func TestHostOfAFeatureStory(t *testing.T) {
+	x := mustExtractor(t)
+	text := "The Ilyinsky cooperative near Sheksna keeps 900 cows. Its fleet is mostly MAZ trucks and Belarus tractors. " +
+		"The cooperative bought four MAZ grain carriers last year. Ilyinsky also runs a dairy. " +
+		"The cooperative plans to buy two more MAZ trucks. MAZ trucks are cheap to repair, the cooperative's chairman says."
+	d, _ := x.readDiscourse(text, false, 0)
+	if got := d.entity(d.host()); got == nil || got.Name != "Ilyinsky" {
+		t.Errorf("host = %+v, want Ilyinsky", got)
+	}
+	d, _ = x.readDiscourse("MAZ delivered 20 buses to Vitebsk. Amkodor delivered loaders to Minsk.", false, 0)
+	if got := d.host(); got != "" {
+		t.Errorf("host of a news item with no leading firm = %q", got)
+	}
+}
