@@ -96,7 +96,8 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"took", "takes", "taken", // "UGC took seven BELAZ-7547 trucks"
 	"relies", "rely", "relied", "relying", // "Elgaugol relies mainly on Komatsu equipment"
 	"found", "represented", "stayed", "remained", "obtained",
-	"add", "adds", "added")
+	"add", "adds", "added",
+	"put", "puts", "putting", "commissioned") // "put into operation 22 BELAZ trucks"
 
 // Status cues, matched on words near a trigger.
 var (
@@ -116,7 +117,7 @@ var (
 	pastCues = set("supplied", "delivered", "shipped", "exported", "sold", "sent", "provided",
 		"received", "bought", "purchased", "acquired", "imported", "chose", "chosen", "got", "took",
 		"dispatched", "transferred", "handed", "went", "arrived", "leased", "procured", "opted",
-		"equipped", "manufactured", "added", "already", "last", "ago", "earlier", "past", "has", "have", "had")
+		"equipped", "manufactured", "added", "commissioned", "put", "already", "last", "ago", "earlier", "past", "has", "have", "had")
 	ongoingCues = set("supplies", "delivers", "ships", "exports", "sells", "sends", "provides",
 		"buys", "uses", "operates", "receives", "imports", "run", "runs", "works", "work",
 		"use", "operate", "regularly", "continue", "continues", "continuing", "ongoing",

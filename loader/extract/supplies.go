@@ -310,6 +310,16 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			if next == "to" && w == "used" { // "used to"
 				continue
 			}
+		case "put", "puts", "putting":
+			// "put into operation twenty-two BELAZ trucks", "has put eight
+			// new buses into service": the subject now runs them.
+			if !intoService(toks, i) {
+				continue
+			}
+		case "commissioned":
+			if !countAhead(toks, i) {
+				continue
+			}
 		case "add", "adds", "added":
 			// "the company added two more Palesse machines", "the carrier
 			// adds 20 new buses to its fleet": a count of goods follows.
@@ -3921,6 +3931,20 @@ var eventHeads = set("forum", "summit", "exhibition", "expo", "fair", "show", "w
 
 // countAhead reports a count of goods right after i: "added two more
 // machines", "adds 20 new buses".
+// intoService reports "into operation" or "into service" within the
+// next few words.
+func intoService(toks []text.Token, i int) bool {
+	for k := i + 1; k+1 < len(toks) && k <= i+10; k++ {
+		if toks[k].Norm == "into" && (toks[k+1].Norm == "operation" || toks[k+1].Norm == "service") {
+			return true
+		}
+		if toks[k].Kind == text.Punct && toks[k].Norm != "-" {
+			return false
+		}
+	}
+	return false
+}
+
 func countAhead(toks []text.Token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		if toks[k].Kind == text.Number || numberWords[toks[k].Norm] > 0 {
