@@ -415,6 +415,8 @@ func TestSupplies(t *testing.T) {
 		{"goods commissioned were received", "Bogatyr Komir commissioned eight BELAZ dump trucks at its open pit.",
 			[]string{"BelAZ -> Bogatyr Komir [dump trucks] delivered x8"}},
 		{"putting a plan into operation is no receipt", "The region put its new transport plan into operation in May.", nil},
+		{"a firm that works mainly on a maker's goods uses them", "The road company Pskovavtodor works mainly on MAZ dump trucks.",
+			[]string{"MAZ -> Pskovavtodor [dump trucks] ongoing"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

@@ -250,7 +250,9 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			}
 			// "our farmers have always worked on Belarus tractors", "which
 			// has worked with Gomselmash machines": the subject uses them.
-			if strings.HasPrefix(w, "work") && (next == "on" || next == "with") && makersGoodsAhead(toks, ms, i+1) {
+			// ("works mainly on MAZ dump trucks": an adverb may come between.)
+			if j := skipAdverbs(toks, i+1); strings.HasPrefix(w, "work") && j < len(toks) &&
+				(toks[j].Norm == "on" || toks[j].Norm == "with") && makersGoodsAhead(toks, ms, j) {
 				break
 			}
 			if w == "worked" {
@@ -3931,6 +3933,15 @@ var eventHeads = set("forum", "summit", "exhibition", "expo", "fair", "show", "w
 
 // countAhead reports a count of goods right after i: "added two more
 // machines", "adds 20 new buses".
+// skipAdverbs returns the index of the first word from i on that is not
+// an adverb in -ly ("mainly", "mostly"), at most two of them.
+func skipAdverbs(toks []text.Token, i int) int {
+	for n := 0; n < 2 && i < len(toks) && toks[i].Kind == text.Word && strings.HasSuffix(toks[i].Norm, "ly") && !toks[i].Cap; n++ {
+		i++
+	}
+	return i
+}
+
 // intoService reports "into operation" or "into service" within the
 // next few words.
 func intoService(toks []text.Token, i int) bool {
