@@ -322,6 +322,11 @@ func (d *doc) resolveReferences(f focus) {
 	var lastList []mention
 	var described []description
 	var here []mention // reused: the mentions a reference may point back to
+	type stickyRef struct {
+		id   string
+		uses int
+	}
+	sticky := map[string]stickyRef{}
 	for _, s := range d.sents {
 		toks := s.Tokens
 		var added []mention
@@ -541,6 +546,17 @@ func (d *doc) resolveReferences(f focus) {
 						id = named
 					}
 				}
+				// "the enterprise" used three times for one firm keeps
+				// meaning it: news name their subject once, then by its
+				// kind, though they name customers in between.
+				if typ == "Enterprise" && prev == "the" {
+					if st := sticky[t.Norm]; st.uses >= stickyUses && st.id != id && id != "" {
+						id = st.id
+					}
+					if id != "" && (sticky[t.Norm].id == id || sticky[t.Norm].id == "") {
+						sticky[t.Norm] = stickyRef{id, sticky[t.Norm].uses + 1}
+					}
+				}
 				if id != "" {
 					added = append(added, mention{start: i, end: i + 1, id: id, typ: gazetteer.Type(typ), ref: true, conf: 0.6})
 				} else if typ == "Region" && f.region != "" {
@@ -712,6 +728,10 @@ func (d *doc) latestOfCountry(recent []mention, c string) string {
 
 // partyRoles name a party by its part in a deal.
 var partyRoles = set("customer", "buyer", "supplier", "partner", "client")
+
+// stickyUses is how many times "the enterprise" must have meant one firm
+// before it keeps meaning it.
+const stickyUses = 3
 
 // kindNouns are the words for a firm that its name may end with: "the
 // company" is "Khanka Agrarian Company" sooner than "MTZ".

@@ -417,6 +417,8 @@ func TestSupplies(t *testing.T) {
 		{"putting a plan into operation is no receipt", "The region put its new transport plan into operation in May.", nil},
 		{"a firm that works mainly on a maker's goods uses them", "The road company Pskovavtodor works mainly on MAZ dump trucks.",
 			[]string{"MAZ -> Pskovavtodor [dump trucks] ongoing"}},
+		{"\"the enterprise\" said of one firm again and again keeps meaning it", "OJSC Belshina raised its exports in the first quarter. The enterprise exported tyres worth $68 million. The enterprise employs 9,000 people. The enterprise has been supplying tyres to KAMAZ for years. Rostselmash receives tyres for its combines, while the Petersburg Tractor Plant fits them on its tractors. The enterprise also shipped tyres to Serbia.",
+			[]string{"Belshina -> KAMAZ [tires] ongoing", "Belshina -> Rostselmash [tires] ongoing", "Belshina -> Serbia [tires] delivered"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",
