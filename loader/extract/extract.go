@@ -336,8 +336,10 @@ func (d *doc) dropCountryRestatements(facts []*fact) []*fact {
 		if len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && fa.quantity > 0 && d.restatedByFirm(fa, facts) {
 			continue
 		}
-		// A headline's "Belarus, Uzbekistan sign contracts for buses"
-		// sums up what the body tells firm by firm.
+		// A headline's "Belarus, Uzbekistan sign contracts for buses" or
+		// "Smolensk farmers renew fleet with Belarusian tractors" sums up
+		// what the body tells firm by firm, to the same recipient or of
+		// the same goods.
 		if fa.title && len(fa.supplier) == 1 && d.isCountry(fa.supplier[0]) && d.toldByFirms(fa, facts) {
 			continue
 		}
@@ -362,7 +364,7 @@ func (d *doc) restatedByFirm(fa *fact, facts []*fact) bool {
 
 func (d *doc) toldByFirms(fa *fact, facts []*fact) bool {
 	for _, o := range facts {
-		if o.title || !d.within(o.recipient, fa.recipient) {
+		if o.title || !d.within(o.recipient, fa.recipient) && !overlaps(o.products, fa.products) {
 			continue
 		}
 		for _, s := range o.supplier {

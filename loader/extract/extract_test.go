@@ -694,6 +694,20 @@ func TestRepeatedHeadlineIsTitle(t *testing.T) {
 	}
 }
 
+// A headline's "Belarusian tractors" sums up the body's firms that
+// supply tractors, whoever receives them there.
+func TestHeadlineCountrySumsUpBodyFirms(t *testing.T) {
+	x := mustExtractor(t)
+	title := "Smolensk farmers renew machine fleet with Belarusian tractors"
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Title: title,
+		Text: title + "\n\nThe agroholding Vazuza-Agro bought 12 tractors from the Minsk Tractor Works."}
+	got := supplies(x.WithPairModel(nil).Extract(doc))
+	want := []string{"MTZ -> Vazuza-Agro [tractors] delivered x12"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // A headline's "Belarusian manufacturer to deliver trolleybuses to
 // Yekaterinburg" is the body's deal of a firm with a buyer based there.
 func TestHeadlineCountryIsBodyFirm(t *testing.T) {
