@@ -227,6 +227,18 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			i = m.end - 1
 			continue
 		}
+		// "Yugra-Neftegazservis", "Kuzbass-Trans": a place glued by a
+		// hyphen to a capitalised word the gazetteer does not know names a
+		// firm of that place.
+		if k := mentionAt(ms, i); k >= 0 && ms[k].start == i && (ms[k].typ == gazetteer.Region || ms[k].typ == gazetteer.City) &&
+			!ms[k].demonym && ms[k].end+1 < len(toks) && toks[ms[k].end].IsDash() && !toks[ms[k].end].Space && !toks[ms[k].end+1].Space &&
+			isNameWord(toks[ms[k].end+1]) && mentionAt(ms, ms[k].end+1) < 0 && !isModelCode(toks[ms[k].end+1]) &&
+			!calendarWords[toks[ms[k].end+1].Norm] {
+			e := ms[k].end + 2
+			add(i, e, i, e, confOrgNoun, "")
+			i = e - 1
+			continue
+		}
 		// "shipped to Uzbekistan for the Navbahor Agro cluster": a place
 		// then "for" or "and" opens no name; a name may follow.
 		if k := mentionAt(ms, i); k >= 0 && ms[k].start == i && isPlace(ms[k].typ) && ms[k].end < len(toks) &&

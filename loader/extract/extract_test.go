@@ -744,6 +744,8 @@ func TestDiscoveredEnterprises(t *testing.T) {
 			[]string{"Magnum"}},
 		{"an operator's park after an organisation noun, its city after it", "The municipal enterprise Gorodskoy Avtobusny Park of Blagoveshchensk signed a contract for 35 buses.",
 			[]string{"Gorodskoy Avtobusny Park"}},
+		{"a place glued to an unknown word names a firm of the place", "Dmitry Voronin, general director of Yugra-Neftegazservis, said the trucks went to Kuzbass-Trans.",
+			[]string{"Yugra-Neftegazservis", "Kuzbass-Trans"}},
 		{"a number after a hyphen belongs to the name", "The plant supplies slate to the Bryansk building materials chain Stroydvor-32, which sells it through 18 stores.",
 			[]string{"Stroydvor-32"}},
 		{"a Russian farm title before the name", "The dryers were installed at Agrofirma Zolotaya Niva last year.",
