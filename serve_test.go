@@ -252,12 +252,14 @@ func TestServeDevArticles(t *testing.T) {
 	// Exports of the same graph parse, and name MAZ.
 	for _, path := range []string{"/export/graph.graphml?supplierCountry=Belarus&region=Arkhangelsk%20Oblast",
 		"/export/neighborhood.gexf?id=enterprise:maz&depth=2", "/export/graph.cyjs"} {
+		began := time.Now()
 		resp, err := http.Get(api.url + path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, err := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		t.Logf("GET %s: %d bytes in %s", path, len(body), time.Since(began).Round(time.Millisecond))
 		if err != nil || resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("enterprise:maz")) {
 			t.Errorf("GET %s = %d, %d bytes, err %v; want an export naming enterprise:maz", path, resp.StatusCode, len(body), err)
 		}
