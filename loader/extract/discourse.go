@@ -505,9 +505,17 @@ func (d *doc) resolveReferences(f focus) {
 				// Cement Plant. The company also supplies coal to ...": a
 				// sentence that opens with "the company" goes on about the
 				// last sentence's subject, not the firm named last.
-				if typ == "Enterprise" && i <= 4 && noMentionBefore(s, i) && !plantNouns[t.Norm] {
-					if subj := d.subjectOf(s.index - 1); subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) &&
-						!d.coordinatedSubject(s.index-1) {
+				// So does one that names no firm before it, when the firm
+				// named last was only a customer or partner in a
+				// prepositional phrase ("... working for the subsidiaries
+				// of Gazprom Neft. Its director told how the company ...").
+				if typ == "Enterprise" && noMentionBefore(s, i) && (i <= 4 || d.namedAfterPrep(s.index-1, id)) && !plantNouns[t.Norm] {
+					subj, coordinated := d.subjectOf(s.index-1), d.coordinatedSubject(s.index-1)
+					if subj == "" && i > 4 {
+						// "The company has 40 crews, working for Gazprom Neft."
+						subj, coordinated = d.referredSubjectOf(s.index-1), false
+					}
+					if subj != "" && subj != id && d.typeOf(subj) == gazetteer.Enterprise && !d.mentionedBefore(id, before) && !coordinated {
 						id = subj
 					}
 				}
@@ -732,6 +740,55 @@ var partyRoles = set("customer", "buyer", "supplier", "partner", "client")
 // stickyUses is how many times "the enterprise" must have meant one firm
 // before it keeps meaning it.
 const stickyUses = 3
+
+// referredSubjectOf returns the firm sentence k opens with when it names
+// it by a reference ("The company has 40 crews"), or "".
+func (d *doc) referredSubjectOf(k int) string {
+	if k < 0 {
+		return ""
+	}
+	s := d.sents[k]
+	for _, m := range s.mentions {
+		if m.modifier || m.typ == gazetteer.Product || m.typ == gazetteer.Person {
+			continue
+		}
+		if p, _ := prepAt(s.Tokens, m.start); p != "" || !m.ref || m.typ != gazetteer.Enterprise || m.id == pronWe || m.id == pronYou {
+			return ""
+		}
+		return m.id
+	}
+	return ""
+}
+
+// namedAfterPrep reports whether sentence k names firm id only after a
+// preposition: as a customer or partner, not as the subject.
+func (d *doc) namedAfterPrep(k int, id string) bool {
+	if k < 0 || id == "" {
+		return false
+	}
+	s := d.sents[k]
+	found := false
+	for j, m := range s.mentions {
+		if m.id != id || m.ref {
+			continue
+		}
+		// "of Rosneft and Gazprom Neft": the first of a list carries the
+		// preposition.
+		first := m
+		for k := j - 1; k >= 0; k-- {
+			if gap := s.Tokens[s.mentions[k].end:first.start]; len(gap) == 1 && (gap[0].Norm == "and" || gap[0].Norm == ",") {
+				first = s.mentions[k]
+				continue
+			}
+			break
+		}
+		if p, _ := prepAt(s.Tokens, first.start); p == "" {
+			return false
+		}
+		found = true
+	}
+	return found
+}
 
 // kindNouns are the words for a firm that its name may end with: "the
 // company" is "Khanka Agrarian Company" sooner than "MTZ".

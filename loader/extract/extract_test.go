@@ -419,6 +419,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Pskovavtodor [dump trucks] ongoing"}},
 		{"\"the enterprise\" said of one firm again and again keeps meaning it", "OJSC Belshina raised its exports in the first quarter. The enterprise exported tyres worth $68 million. The enterprise employs 9,000 people. The enterprise has been supplying tyres to KAMAZ for years. Rostselmash receives tyres for its combines, while the Petersburg Tractor Plant fits them on its tractors. The enterprise also shipped tyres to Serbia.",
 			[]string{"Belshina -> KAMAZ [tires] ongoing", "Belshina -> Rostselmash [tires] ongoing", "Belshina -> Serbia [tires] delivered"}},
+		{"\"the company\" is the last subject, not a customer named after a preposition", "LLC Yugra-Neftegazservis is one of the largest oilfield service companies in the okrug. The company has 40 fracturing crews, working mainly for the subsidiaries of Rosneft and Gazprom Neft. Over the past three years the company bought 40 MAZ chassis.",
+			[]string{"MAZ -> Yugra-Neftegazservis [chassis] delivered x40"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",
