@@ -421,6 +421,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belshina -> KAMAZ [tires] ongoing", "Belshina -> Rostselmash [tires] ongoing", "Belshina -> Serbia [tires] delivered"}},
 		{"\"the company\" is the last subject, not a customer named after a preposition", "LLC Yugra-Neftegazservis is one of the largest oilfield service companies in the okrug. The company has 40 fracturing crews, working mainly for the subsidiaries of Rosneft and Gazprom Neft. Over the past three years the company bought 40 MAZ chassis.",
 			[]string{"MAZ -> Yugra-Neftegazservis [chassis] delivered x40"}},
+		{"the second half of a hyphenated word is no goods", "MAZ delivered 10 all-wheel-drive trucks to Tula.",
+			[]string{"MAZ -> Tula [trucks] delivered x10"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

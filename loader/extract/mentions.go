@@ -486,12 +486,19 @@ func dropFieldProducts(toks []text.Token, ms []mention) []mention {
 			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works" || retailNouns[toks[m.end].Norm]) {
 			continue
 		}
-		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m)) {
+		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m) || compoundTail(toks, m)) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// compoundTail reports goods named as the second half of a hyphenated
+// word: the "wheel" of "all-wheel-drive trucks".
+func compoundTail(toks []text.Token, m mention) bool {
+	return m.start >= 2 && toks[m.start-1].IsDash() && !toks[m.start-1].Space && !toks[m.start].Space &&
+		toks[m.start-2].Kind == text.Word
 }
 
 // meansOfTransport reports goods named as the way others travel: "by

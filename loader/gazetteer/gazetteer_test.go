@@ -65,6 +65,7 @@ func TestMatch(t *testing.T) {
 		{"LEDs and an LED", []string{"product:light-emitting-diodes", "product:light-emitting-diodes"}},
 		{"the delegation led by the governor", nil}, // abbreviations of goods only in capitals
 		{"Led by the governor", nil},
+		{"electronic auctions", nil}, // the singular of "electronics" is an adjective
 	} {
 		var got []string
 		for _, m := range g.Match(text.Tokenize(test.in, 0)) {
