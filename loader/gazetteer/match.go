@@ -233,7 +233,7 @@ func numberForms(name string) []string {
 // such as "combines" must not make the verb "combine" a product, nor
 // "electronics" the "electronic" of "electronic auctions".
 var verbLike = map[string]bool{"combine": true, "lift": true, "display": true, "use": true, "supply": true,
-	"rail": true, // "by rail" is a way of shipping, not rails
+	"rail":       true, // "by rail" is a way of shipping, not rails
 	"electronic": true}
 
 // uncountable nouns take no plural ending.
