@@ -423,6 +423,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Yugra-Neftegazservis [chassis] delivered x40"}},
 		{"the second half of a hyphenated word is no goods", "MAZ delivered 10 all-wheel-drive trucks to Tula.",
 			[]string{"MAZ -> Tula [trucks] delivered x10"}},
+		{"a fleet told by what its owner has: a count of a maker's goods", "The open pit of Bogatyr Komir has 60 BELAZ dump trucks. The company has 2,800 employees.",
+			[]string{"BelAZ -> Bogatyr Komir [dump trucks] ongoing x60"}},
 		{"two parties agreed on a supply: the maker supplies", "JV Santa Bremor LLC and the Nizhny Novgorod retail chain Narodny agreed on the supply of fish preserves for 110 stores of the chain.",
 			[]string{"Santa Bremor -> Narodny [canned fish] contracted"}},
 		{"a plant named by its city and goods is the known maker there", "Nizhnekamskneftekhim has been the main supplier of synthetic rubbers to the Bobruisk tire plant for more than ten years.",

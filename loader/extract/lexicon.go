@@ -97,7 +97,8 @@ var getVerbs = set("buy", "buys", "bought", "buying", "purchase", "purchased", "
 	"relies", "rely", "relied", "relying", // "Elgaugol relies mainly on Komatsu equipment"
 	"found", "represented", "stayed", "remained", "obtained",
 	"add", "adds", "added",
-	"put", "puts", "putting", "commissioned") // "put into operation 22 BELAZ trucks"
+	"put", "puts", "putting", "commissioned", // "put into operation 22 BELAZ trucks"
+	"has", "have", "owns", "own") // "the depot has 60 MAZ buses"
 
 // Status cues, matched on words near a trigger.
 var (

@@ -322,6 +322,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			if !countAhead(toks, i) {
 				continue
 			}
+		case "has", "have", "owns", "own": // possessVerbs
+			// "the depot has 60 MAZ buses": a fleet told by what it holds,
+			// a count then a maker's goods.
+			if !countAhead(toks, i) || !makersGoodsAhead(toks, ms, i+1) {
+				continue
+			}
 		case "add", "adds", "added":
 			// "the company added two more Palesse machines", "the carrier
 			// adds 20 new buses to its fleet": a count of goods follows.
@@ -3483,6 +3489,8 @@ func status(toks []text.Token, tr trigger, cl clause) string {
 		return StatusOngoing // "are sold by the Magnit chain", "are already running in"
 	case forYears(toks, cl):
 		return StatusOngoing // "has been the main supplier ... for more than ten years"
+	case possessVerbs[trig]:
+		return StatusOngoing // "the depot has 60 MAZ buses": in use
 	case pastCues[trig] || has(doneWords, left, tr.at):
 		return StatusDelivered
 	case tr.at > 0 && toks[tr.at-1].Norm == "took":
@@ -3941,6 +3949,9 @@ func skipAdverbs(toks []text.Token, i int) int {
 	}
 	return i
 }
+
+// possessVerbs tell a fleet by what its owner holds.
+var possessVerbs = set("has", "have", "owns", "own")
 
 // intoService reports "into operation" or "into service" within the
 // next few words.
