@@ -77,12 +77,7 @@ func (d *doc) findFocus() focus {
 		}
 	}
 	if id := best(firms, d.firstSeen); id != "" && firms[id] >= 3 {
-		second := 0.0
-		for k, v := range firms {
-			if k != id && v > second {
-				second = v
-			}
-		}
+		second := runnerUp(firms, id)
 		// A headline that opens with the firm named most often is about
 		// it: "BELKARD starts serial deliveries of cardan shafts".
 		if firms[id]*2 >= total || firms[id] >= 2*second || firms[id] > second && d.headlineSubject() == id {
@@ -114,6 +109,17 @@ func best(score map[string]float64, firstSeen map[string]int) string {
 		}
 	}
 	return id
+}
+
+// runnerUp returns the highest score of a key other than top.
+func runnerUp(score map[string]float64, top string) float64 {
+	second := 0.0
+	for k, v := range score {
+		if k != top && v > second {
+			second = v
+		}
+	}
+	return second
 }
 
 // regionOf returns the region id of a city or enterprise, or the id itself
@@ -558,11 +564,12 @@ func (d *doc) resolveReferences(f focus) {
 				// meaning it: news name their subject once, then by its
 				// kind, though they name customers in between.
 				if typ == "Enterprise" && prev == "the" {
-					if st := sticky[t.Norm]; st.uses >= stickyUses && st.id != id && id != "" {
+					st := sticky[t.Norm]
+					if st.uses >= stickyUses && id != "" {
 						id = st.id
 					}
-					if id != "" && (sticky[t.Norm].id == id || sticky[t.Norm].id == "") {
-						sticky[t.Norm] = stickyRef{id, sticky[t.Norm].uses + 1}
+					if id != "" && (st.id == "" || st.id == id) {
+						sticky[t.Norm] = stickyRef{id, st.uses + 1}
 					}
 				}
 				if id != "" {

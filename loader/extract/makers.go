@@ -60,7 +60,7 @@ func describedGoods(toks []text.Token, ms []mention, i int) []string {
 		// Up to six words of description, none of them a name: "one of
 		// the largest Belarusian makers of".
 		for j := i; j < len(toks) && j <= i+6; j++ {
-			if toks[j].Kind == text.Punct || mentionAt(ms, j) >= 0 && ms[mentionAt(ms, j)].typ != gazetteer.Country {
+			if k := mentionAt(ms, j); toks[j].Kind == text.Punct || k >= 0 && ms[k].typ != gazetteer.Country {
 				break
 			}
 			if makerNouns[toks[j].Norm] && j+1 < len(toks) && toks[j+1].Norm == "of" {

@@ -128,7 +128,10 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 				continue // lenders finance goods, they do not supply them
 			}
 			for _, b := range parties {
-				if b.id == a.id || b.implicit != "" && (a.implicit != "" || b.implicit != "host") || d.unlikelyPair(a, b, sf) || found[[2]string{a.id, b.id}] || found[[2]string{b.id, a.id}] {
+				// The one unnamed party that may receive is the host, and
+				// only from a party the sentence names.
+				unnamedRecipient := b.implicit != "" && (a.implicit != "" || b.implicit != "host")
+				if b.id == a.id || unnamedRecipient || d.unlikelyPair(a, b, sf) || found[[2]string{a.id, b.id}] || found[[2]string{b.id, a.id}] {
 					continue
 				}
 				fs.reset()
@@ -328,13 +331,7 @@ func (d *doc) host() string {
 		}
 	}
 	id := best(count, d.firstSeen)
-	second := 0.0
-	for k, v := range count {
-		if k != id && v > second {
-			second = v
-		}
-	}
-	if count[id] >= 4 && count[id] >= 1.5*second {
+	if count[id] >= 4 && count[id] >= 1.5*runnerUp(count, id) {
 		d.hostID = id
 	}
 	return d.hostID

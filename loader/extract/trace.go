@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -68,15 +69,7 @@ type tracedPair struct {
 // the model's threshold become supplies unless a likelier one names the
 // same pair.
 func (x *Extractor) tracePairs(sb *strings.Builder, pairs []tracedPair) {
-	slices.SortStableFunc(pairs, func(a, b tracedPair) int {
-		switch {
-		case a.p > b.p:
-			return -1
-		case a.p < b.p:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(pairs, func(a, b tracedPair) int { return cmp.Compare(b.p, a.p) })
 	for i, tp := range pairs {
 		if i == traceCandidates {
 			fmt.Fprintf(sb, "    pair    ... %d more\n", len(pairs)-i)

@@ -151,7 +151,11 @@ func (g *Gazetteer) longest(toks []text.Token, i int) (int, []Ref) {
 		if node == nil {
 			break
 		}
-		if refs := fitting(node.refs, capital, j == i && isAcronym(toks[i].Text)); len(refs) > 0 {
+		word := "" // a one-word name, which may be an abbreviation
+		if j == i {
+			word = toks[i].Text
+		}
+		if refs := fitting(node.refs, capital, word); len(refs) > 0 {
 			bestEnd, best = j+1, refs
 		}
 	}
@@ -165,9 +169,16 @@ func (g *Gazetteer) longest(toks []text.Token, i int) (int, []Ref) {
 
 // fitting keeps the refs a name may denote given whether it was written
 // with a capital letter: products in any case, proper names capitalized,
-// abbreviations of goods in capitals only.
-func fitting(refs []Ref, capital, abbreviation bool) []Ref {
-	if capital && (abbreviation || !anyAcronym(refs)) {
+// abbreviations of goods in capitals only (word is the name when it is
+// one word, else "").
+func fitting(refs []Ref, capital bool, word string) []Ref {
+	abbreviation := false
+	if anyAcronym(refs) {
+		abbreviation = word != "" && isAcronym(word)
+	} else if capital {
+		return refs
+	}
+	if capital && abbreviation {
 		return refs
 	}
 	var out []Ref
