@@ -19,6 +19,7 @@ import (
 
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/source"
+	"tradegraph/loader/text"
 )
 
 var (
@@ -960,5 +961,52 @@ func TestGoodsToTheArticlesFirmsCity(t *testing.T) {
 	got := strings.Join(supplies(x.Extract(doc)), "\n")
 	if !strings.Contains(got, "Nizhnekamskneftekhim -> Belshina [synthetic rubber]") {
 		t.Errorf("supplies:\n%s\nwant Nizhnekamskneftekhim -> Belshina [synthetic rubber]", got)
+	}
+}
+
+// An order told with the part of it already done is two supplies: the
+// order contracted and the part delivered.
+func TestPartOfOrderDelivered(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The first ten of 25 BKM 32100D trolleybuses made by the Belarusian holding Belkommunmash have arrived in Petrozavodsk.",
+			[]string{"Belkommunmash -> Petrozavodsk [trolleybuses] delivered x10", "Belkommunmash -> Petrozavodsk [trolleybuses] contracted x25"}},
+		{"The municipal enterprise KPATP-5 signed a contract with MAZ for forty-five buses, and seventeen of them are already on the routes.",
+			[]string{"MAZ -> KPATP-5 [buses] contracted x45", "MAZ -> KPATP-5 [buses] delivered x17"}},
+	} {
+		doc := &source.Document{ID: "article:test", Origin: "test.txt", Text: tc.text}
+		got := supplies(x.Extract(doc))
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q: supplies mismatch (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+// A word of use before the verb of the statement does not stand for it:
+// "with an autonomous running range ... were purchased by X".
+func TestPurchaseVerbOutranksWordOfUse(t *testing.T) {
+	toks := text.Tokenize("The vehicles with an autonomous running range of up to 20 km were purchased by the city.", 0)
+	trs := findTriggers(toks, nil)
+	if len(trs) != 1 || toks[trs[0].at].Norm != "purchased" || !trs[0].get || !trs[0].passive {
+		var words []string
+		for _, tr := range trs {
+			words = append(words, toks[tr.at].Norm)
+		}
+		t.Errorf("triggers = %v, want one: purchased (get, passive)", words)
+	}
+}
+
+// A number right after a maker's name is its model, not a count.
+func TestModelNumberAfterMakerIsNoCount(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "Amkodor supplied Amkodor 2551 forwarders to the Arkhangelsk Pulp and Paper Mill."}
+	got := supplies(x.Extract(doc))
+	want := []string{"Amkodor -> Arkhangelsk Pulp and Paper Mill [forwarders] delivered"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
 	}
 }

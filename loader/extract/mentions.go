@@ -24,6 +24,9 @@ type mention struct {
 	// brand marks a model brand that is not the maker's name ("Belarus"
 	// in "Belarus-3522"); it adds no spelling to the maker.
 	brand bool
+	// model marks a maker followed by a model number ("Amkodor 2551
+	// forwarders"): the number is no count.
+	model bool
 	conf  float64
 }
 
@@ -129,10 +132,17 @@ func (d *doc) findMentions() {
 				(ms[i].typ == gazetteer.Enterprise || ms[i].typ == gazetteer.Country) && modelGap(s.Tokens[ms[i].end:ms[i+1].start]) {
 				ms[i].modifier = true
 			}
-			// "MAZ-203 buses": a brand with its model code.
-			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i].typ == gazetteer.Enterprise &&
-				modelCodeGap(s.Tokens[ms[i].end:ms[i+1].start]) {
-				ms[i].modifier = true
+			// "MAZ-203 buses": a brand with its model code; so is "Amkodor
+			// 2551 forwarders", but "offered Tomskavtotrans 40 buses"
+			// names a buyer and a count.
+			if i+1 < len(ms) && ms[i+1].typ == gazetteer.Product && ms[i].typ == gazetteer.Enterprise {
+				gap := s.Tokens[ms[i].end:ms[i+1].start]
+				if modelNumberGap(gap) && (len(gap[0].Text) >= 3 || d.makesAny(ms[i].id, []string{ms[i+1].id})) {
+					ms[i].modifier, ms[i].model = true, true
+				}
+				if modelCodeGap(gap) {
+					ms[i].modifier = true
+				}
 			}
 		}
 		s.mentions = ms
@@ -288,6 +298,21 @@ func modelCodeGap(gap []text.Token) bool {
 		return false
 	}
 	return gap[1].Kind == text.Number || isModelCode(gap[1])
+}
+
+// modelNumberGap reports a number alone between a firm and goods: the
+// "2551" of "Amkodor 2551 forwarders", a model when it has three digits
+// or more or the firm makes the goods.
+func modelNumberGap(gap []text.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 || gap[0].Kind != text.Number || strings.ContainsAny(gap[0].Text, ",.") {
+		return false
+	}
+	for _, t := range gap[1:] {
+		if t.Kind != text.Word || t.Cap {
+			return false // "rotary" of "Amkodor 9211 rotary snow blowers" may stand between
+		}
+	}
+	return true
 }
 
 // pickRef chooses among the entities one name may denote. Places win after

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/text"
@@ -470,3 +471,88 @@ var (
 	consignmentNouns = set("consignment", "batch", "shipment", "delivery", "order", "lot", "contract", "package")
 	consistVerbs     = set("comprises", "comprised", "includes", "included", "consists", "consisted", "contains", "contained")
 )
+
+// partDone splits a deal told together with the part of it already done:
+// "the first ten of 25 trolleybuses have arrived", "a contract for 45
+// buses, 17 of which are already on the routes". News give the order and
+// the part delivered as two numbers, and analysts keep them as two
+// supplies: the order contracted, the part delivered.
+func partDone(fa *fact, tr trigger) []*fact {
+	toks := fa.sent.Tokens
+	cl := clauseOf(toks, tr.at)
+	if isDone(fa.status) {
+		if part, total := partOfTotal(toks, cl); part > 0 {
+			order := *fa
+			order.status, order.quantity = StatusContracted, total
+			fa.status, fa.quantity = StatusDelivered, part
+			return []*fact{fa, &order}
+		}
+	}
+	if isToCome(fa.status) && fa.quantity > 0 {
+		if part := doneOfThem(toks, tr.at); part > 0 && part < fa.quantity {
+			done := *fa
+			done.status, done.quantity = StatusDelivered, part
+			return []*fact{fa, &done}
+		}
+	}
+	return []*fact{fa}
+}
+
+// partOfTotal reads "the first ten of 25" in the clause: the part and the
+// total, or zeros.
+func partOfTotal(toks []text.Token, cl clause) (part, total int) {
+	for k := cl.start; k < cl.end; k++ {
+		n, next := countAt(toks, k)
+		if n == 0 || next+1 >= cl.end || toks[next].Norm != "of" {
+			continue
+		}
+		if m, _ := countAt(toks, next+1); m > n {
+			return n, m
+		}
+	}
+	return 0, 0
+}
+
+// doneOfThem reads the part of goods just counted that the sentence says
+// is already done, after the trigger at: "17 of them are already on the
+// routes", "of which 30 have arrived"; or 0.
+func doneOfThem(toks []text.Token, at int) int {
+	for k := at + 1; k+2 < len(toks); k++ {
+		n, next := 0, k
+		switch {
+		case toks[k].Norm == "of" && toks[k+1].Norm == "which":
+			n, next = countAt(toks, k+2)
+		default:
+			if n, next = countAt(toks, k); n > 0 && (next+1 >= len(toks) || toks[next].Norm != "of" ||
+				toks[next+1].Norm != "them" && toks[next+1].Norm != "which" && toks[next+1].Norm != "these") {
+				n = 0
+			}
+			next += 2
+		}
+		if n == 0 {
+			continue
+		}
+		for j := next; j < len(toks) && j <= next+5; j++ {
+			if arrivedWords[toks[j].Norm] {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// arrivedWords tell that goods have come: "already", "arrived", "in service".
+var arrivedWords = set("already", "arrived", "delivered", "received", "shipped", "handed", "carrying",
+	"working", "running", "operating", "operation", "service", "routes")
+
+// countAt reads a count written in digits or words at k ("25", "ten",
+// "forty-five"): the value and the index after it, or 0.
+func countAt(toks []text.Token, k int) (int, int) {
+	if c, next := compoundNumber(toks, k); c > 0 {
+		return c, next
+	}
+	if toks[k].Kind == text.Number && !strings.Contains(toks[k].Norm, ".") {
+		return atoiSafe(toks[k].Norm), k + 1
+	}
+	return numberWords[toks[k].Norm], k + 1
+}

@@ -383,6 +383,14 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		if len(out) > 0 && (i-out[len(out)-1].at <= 4 || i-out[len(out)-1].at <= 8 && !partyBetween(ms, out[len(out)-1].at, i)) &&
 			!crossesBoundary(toks, out[len(out)-1].at, i) {
 			last := &out[len(out)-1]
+			if weakTriggers[toks[last.at].Norm] && tr.passive && !weakTriggers[w] {
+				// "the vehicles with an autonomous running range ... were
+				// purchased by X", "trolleybuses manufactured by BKM have
+				// arrived at X": the verb of the statement, not the word
+				// of use or make before it.
+				*last = tr
+				continue
+			}
 			if tr.neutral && !last.neutral {
 				continue
 			}
@@ -398,6 +406,13 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 	}
 	return out
 }
+
+// weakTriggers tell goods in use ("buses run in Tula") or who made them
+// ("manufactured by"); a verb of supply in the same statement outranks
+// them.
+var weakTriggers = set("run", "runs", "running", "work", "works", "working", "serve", "serves", "served",
+	"go", "goes", "went", "stayed", "remained", "operate", "operates", "operating", "operation",
+	"manufacture", "manufactured")
 
 // throughFirm returns the firm named after the trigger at as the channel
 // the goods are sold through ("through the distributor Belmyaso-Trade"),
@@ -683,6 +698,9 @@ func (d *doc) findSupplies(f focus) []*fact {
 			}
 			if items := breakdown(fa, tr); len(items) > 0 {
 				parts = items // "bought 410 combines: 260 from Rostselmash and 118 from Gomselmash"
+			}
+			if len(parts) == 1 && len(included) == 0 {
+				parts = partDone(parts[0], tr)
 			}
 			for _, part := range append(parts, included...) {
 				facts = append(facts, part)
@@ -1999,6 +2017,9 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		if r.m.demonym && !demonymParty(s.Tokens, r.m) {
 			continue // "its Russian plant": an adjective, not a party
 		}
+		if r.m.ref && ownerOfFirm(s, r.m) {
+			continue // "for our road company Smolenskavtodor": the firm is the party
+		}
 		if r.poss && r.m.typ == gazetteer.Country && placeFollows(s.mentions, r.m) {
 			continue // "Russia's Altai Krai": the region is the party
 		}
@@ -2371,7 +2392,9 @@ func attributive(toks []text.Token, ms []mention, m mention) bool {
 }
 
 var attributeNouns = set("industry", "sector", "market", "markets", "fleet", "fleets", "production", "routes", "route", "depot", "depots", "sales", "exports", "imports", "segment", "cluster",
-	"assembly", "maker", "makers", "manufacturing", "service", "services", "drivers", "park")
+	"assembly", "maker", "makers", "manufacturing", "service", "services", "drivers", "park",
+	"producers", "producer", "growers", "farms", "farm", "farmers", "complex", "complexes", "tank", "tanks", "harvest",
+	"prices", "price", "breeding", "processing", "consumption", "exporters", "importers", "exporter", "importer")
 
 // placeFollows reports whether a region or city follows mention m right
 // after its possessive "'s".
@@ -2468,6 +2491,24 @@ func demonymParty(toks []text.Token, m mention) bool {
 			return true
 		}
 		if toks[k].Kind != text.Word || toks[k].Cap || isPrepLike(toks[k].Norm) || determiners[toks[k].Norm] {
+			return false
+		}
+	}
+	return false
+}
+
+// ownerOfFirm reports a possessive reference right before a named firm,
+// with at most three lowercase words between: the "our" of "our road
+// company Smolenskavtodor".
+func ownerOfFirm(s *sentence, m mention) bool {
+	if w := s.Tokens[m.start].Norm; m.end-m.start != 1 || w != "our" && w != "your" && w != "its" && w != "their" {
+		return false
+	}
+	for k := m.end; k < len(s.Tokens) && k <= m.end+3; k++ {
+		if i := mentionAt(s.mentions, k); i >= 0 {
+			return s.mentions[i].typ == gazetteer.Enterprise && !s.mentions[i].ref
+		}
+		if s.Tokens[k].Kind != text.Word || s.Tokens[k].Cap {
 			return false
 		}
 	}
@@ -3693,18 +3734,20 @@ func compoundNumber(toks []text.Token, k int) (int, int) {
 	return 0, 0
 }
 
-// quantity returns the number of units stated in a clause: a number right
-// before a product or a count word ("150 vehicles", "a batch of 20
-// tractors", "over 1,200 units"), or 0.
 // modelNumber reports a number that is part of a model's name, written
-// after a capitalized word the text names nothing by: "Ural 4320 trucks".
+// after a capitalized word the text names nothing by or a maker's name:
+// "Ural 4320 trucks", "eighteen BKM 321 trolleybuses".
 func modelNumber(toks []text.Token, ms []mention, k int) bool {
 	if k < 2 || toks[k-1].Kind != text.Word || !toks[k-1].Cap || calendarWords[toks[k-1].Norm] {
 		return false
 	}
-	return mentionAt(ms, k-1) < 0
+	m := mentionAt(ms, k-1)
+	return m < 0 || ms[m].model && ms[m].end == k
 }
 
+// quantity returns the number of units stated in a clause: a number right
+// before a product or a count word ("150 vehicles", "a batch of 20
+// tractors", "over 1,200 units"), or 0.
 func quantity(toks []text.Token, ms []mention, cl clause) int {
 	for k := cl.start; k < cl.end; k++ {
 		t := toks[k]
