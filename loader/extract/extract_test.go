@@ -91,8 +91,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"Uraltransmash -> Perm [trams] delivered"}},
 		{"makers of a part after among them", "Last year Metroelectrotrans received 60 new buses, among them 20 MAZ-203 buses and 40 buses of the Likino Bus Plant.",
 			[]string{"MAZ -> Metroelectrotrans [buses] delivered x20", "LiAZ -> Metroelectrotrans [buses] delivered x40"}},
+		// No split by a maker "of Belarus"; and the article's country is
+		// no supplier the sentence does not name as one.
 		{"of a place after goods is no maker of a part", "Last year Metroelectrotrans received 60 new buses, among them 20 buses of Belarus.",
-			[]string{"Belarus -> Metroelectrotrans [buses] delivered x60"}},
+			nil},
 		{"the lessor pays, the maker supplies", "In Oryol, the first 15 of the 43 MAZ buses which the city is to receive this year under an agreement with GTLK have been put on the routes.",
 			[]string{"MAZ -> Oryol [buses] planned x43"}},
 		{"a lessor without a maker supplies nothing", "The city is to receive buses this year under an agreement with GTLK.", nil},
@@ -329,8 +331,10 @@ func TestSupplies(t *testing.T) {
 			[]string{"MAZ -> Omsk Oblast [buses] ongoing x500"}},
 		{"a country's count of machinery", "Over the past five years, Belarus has supplied more than 2,000 units of machinery to the Omsk region.",
 			[]string{"Belarus -> Omsk Oblast [] delivered x2000"}},
-		{"an offer in an article about a region goes to the region", "Belarus and the Omsk region discuss cooperation. The governor visited Minsk. MAZ is ready to supply buses.",
-			[]string{"MAZ -> Omsk Oblast [buses] proposed"}},
+		// An offer with no buyer is no supply to the region the article is
+		// about: annotators named one in 3 of 26 such sentences.
+		{"an offer names no buyer of itself", "Belarus and the Omsk region discuss cooperation. The governor visited Minsk. MAZ is ready to supply buses.",
+			nil},
 		{"an offer to a foreign country's buyers is not the region's", "Belarus and the Omsk region discuss cooperation. The governor visited Minsk. MAZ is ready to supply buses to Kazakh carriers.",
 			[]string{"MAZ -> Kazakhstan [buses] proposed"}},
 		{"a purchase without a buyer in an article about a region, by maker", "The Kurgan region renews its fleet. Among grain harvesters, 22 Gomselmash combines and 15 combines of Rostselmash were bought.",
