@@ -173,7 +173,7 @@ func (d *doc) mergeProductVariants(rels []Relation) {
 			if a == b || eb.Type != string(gazetteer.Product) || into[b] != "" {
 				continue
 			}
-			if wordSuffix(strings.ToLower(ea.Name), strings.ToLower(eb.Name)) {
+			if wordSuffix(strings.ToLower(ea.Name), strings.ToLower(eb.Name)) || d.shortFormOf(a, b) {
 				into[a] = b
 				break
 			}
@@ -227,6 +227,30 @@ func (d *doc) mergeProductVariants(rels []Relation) {
 		}
 		r.ProductIDs, r.Products = ids, names
 	}
+}
+
+// shortFormOf reports whether the article names product a only by a
+// bare word that ends a name of product b: "harvesters" after "forage
+// harvesters" are those, whatever kind of harvesters the word alone
+// would mean.
+func (d *doc) shortFormOf(a, b string) bool {
+	if len(d.surfaces[a]) == 0 {
+		return false
+	}
+	for _, s := range d.surfaces[a] {
+		s = strings.ToLower(s)
+		if strings.Contains(s, " ") {
+			return false
+		}
+		found := wordSuffix(strings.ToLower(d.entities[b].Name), s)
+		for _, t := range d.surfaces[b] {
+			found = found || wordSuffix(strings.ToLower(t), s)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // wordSuffix reports whether long ends with the words of short and has

@@ -1014,3 +1014,20 @@ func TestModelNumberAfterMakerIsNoCount(t *testing.T) {
 		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// A bare word that ends the name of goods the article named is those
+// goods: "harvesters" after "forage harvesters" are no forestry machines.
+func TestShortFormOfNamedGoods(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "The farm bought 12 PALESSE forage harvesters from Gomselmash. The harvesters worked through the whole season."}
+	var products []string
+	for _, e := range x.Extract(doc).Entities {
+		if e.Type == "Product" {
+			products = append(products, e.Name)
+		}
+	}
+	if want := []string{"forage harvesters"}; !slices.Equal(products, want) {
+		t.Errorf("products = %v, want %v", products, want)
+	}
+}
