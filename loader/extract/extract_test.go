@@ -1031,3 +1031,20 @@ func TestShortFormOfNamedGoods(t *testing.T) {
 		t.Errorf("products = %v, want %v", products, want)
 	}
 }
+
+// Goods that name what a worker or a tool works with are no goods of
+// their own: "sand spreaders", "grain traders".
+func TestGoodsBeforeAgentNoun(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "The road company received eight MAZ dump trucks fitted with sand spreaders."}
+	var products []string
+	for _, e := range x.Extract(doc).Entities {
+		if e.Type == "Product" {
+			products = append(products, e.Name)
+		}
+	}
+	if slices.Contains(products, "sand") {
+		t.Errorf("products = %v, want no sand", products)
+	}
+}

@@ -511,13 +511,29 @@ func dropFieldProducts(toks []text.Token, ms []mention) []mention {
 			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works" || retailNouns[toks[m.end].Norm]) {
 			continue
 		}
-		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m) || compoundTail(toks, m)) {
+		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m) || compoundTail(toks, m) || agentHead(toks, m)) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// agentHead reports goods named as the modifier of a noun of who or
+// what works with them: "sand spreaders", "milk tankers", "grain
+// traders".
+func agentHead(toks []text.Token, m mention) bool {
+	if m.end >= len(toks) {
+		return false
+	}
+	t := toks[m.end]
+	w := t.Norm
+	return t.Kind == text.Word && !t.Cap && len(w) > 5 && (strings.HasSuffix(w, "ers") || strings.HasSuffix(w, "ors")) &&
+		!notAgents[w]
+}
+
+var notAgents = set("orders", "others", "members", "numbers", "offers", "letters", "matters", "centers", "meters",
+	"metres", "waters", "borders", "layers", "headquarters", "quarters", "papers", "chambers", "winters", "leaders")
 
 // compoundTail reports goods named as the second half of a hyphenated
 // word: the "wheel" of "all-wheel-drive trucks".
