@@ -1021,12 +1021,7 @@ func TestShortFormOfNamedGoods(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
 	doc := &source.Document{ID: "article:test", Origin: "test.txt",
 		Text: "The farm bought 12 PALESSE forage harvesters from Gomselmash. The harvesters worked through the whole season."}
-	var products []string
-	for _, e := range x.Extract(doc).Entities {
-		if e.Type == "Product" {
-			products = append(products, e.Name)
-		}
-	}
+	products := productNames(x.Extract(doc))
 	if want := []string{"forage harvesters"}; !slices.Equal(products, want) {
 		t.Errorf("products = %v, want %v", products, want)
 	}
@@ -1038,13 +1033,18 @@ func TestGoodsBeforeAgentNoun(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
 	doc := &source.Document{ID: "article:test", Origin: "test.txt",
 		Text: "The road company received eight MAZ dump trucks fitted with sand spreaders."}
-	var products []string
-	for _, e := range x.Extract(doc).Entities {
-		if e.Type == "Product" {
-			products = append(products, e.Name)
-		}
-	}
-	if slices.Contains(products, "sand") {
+	if products := productNames(x.Extract(doc)); slices.Contains(products, "sand") {
 		t.Errorf("products = %v, want no sand", products)
 	}
+}
+
+// productNames lists the names of the goods a result names.
+func productNames(res *Result) []string {
+	var out []string
+	for _, e := range res.Entities {
+		if e.Type == "Product" {
+			out = append(out, e.Name)
+		}
+	}
+	return out
 }
