@@ -430,7 +430,9 @@ func placeLed(ms []mention, toks []text.Token, i, end int) bool {
 	if k < 0 || ms[k].start != i || !isPlace(ms[k].typ) || ms[k].end >= end {
 		return false
 	}
-	return isNameWord(toks[ms[k].end]) && mentionAt(ms, ms[k].end) < 0
+	// The word after the place may name goods: "Kazan Tractor Plant LLC".
+	next := mentionAt(ms, ms[k].end)
+	return isNameWord(toks[ms[k].end]) && (next < 0 || ms[next].typ == gazetteer.Product)
 }
 
 // demonymAt reports whether token i is a country's adjective and nothing

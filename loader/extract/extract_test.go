@@ -252,6 +252,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gidrostroy -> Santa Bremor [herring] ongoing"}},
 		{"a legal form closing a name", "The Belarusian Potash Company shipped potash fertilisers to Binh Dien Fertilizer JSC last year.",
 			[]string{"Belarusian Potash Company -> Binh Dien Fertilizer [potash fertilizers] delivered"}},
+		{"a place-led name with goods in it, closed by a legal form", "MTZ shipped tractor kits to Ganja Automobile Plant OJSC last year.",
+			[]string{"MTZ -> Ganja Automobile Plant [assembly kits] delivered"}},
 		{"markets of the article's firm, whose goods were told; 'followed by' ranks, it does not supply",
 			"Kommunarka is a Minsk confectionery factory. Kommunarka exported confectionery to 25 countries last year, and Kommunarka plans to grow. Russia remains the main market, accounting for 71% of the export volume. The second largest buyer is Kazakhstan (9% of exports), followed by China.",
 			[]string{"Kommunarka -> Russia [confectionery] ongoing", "Kommunarka -> Kazakhstan [confectionery] ongoing"}},
