@@ -638,7 +638,8 @@ func (d *doc) resolveReferences(f focus) {
 			sortMentions(s.mentions)
 		}
 		if len(recent) > 40 {
-			recent = recent[len(recent)-40:]
+			// Move the last 40 to the front, so the buffer is reused.
+			recent = recent[:copy(recent, recent[len(recent)-40:])]
 		}
 	}
 }

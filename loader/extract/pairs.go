@@ -162,7 +162,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 func (d *doc) unlikelyPair(a, b party, sf *sentenceFacts) bool {
 	switch {
 	case !a.firm: // a country
-		return b.firm || b.place
+		return b.firm || b.place && b.e.Type != string(gazetteer.Region)
 	case !b.firm && !b.place: // a firm's own country
 		if a.country == b.id {
 			return true
@@ -257,23 +257,28 @@ func ruleFeatures(fs *features, a, b string, sf *sentenceFacts) {
 // the article. (An interview's "we" is a mention of the speaker's firm
 // already.)
 func (d *doc) sentenceParties(s *sentence, f focus, products []string) []party {
-	var out []party
-	seen := map[string]bool{}
+	out := make([]party, 0, len(s.mentions)+4)
+	seen := func(id string) bool {
+		for i := range out {
+			if out[i].id == id {
+				return true
+			}
+		}
+		return false
+	}
 	for _, m := range s.mentions {
 		switch m.typ {
 		case gazetteer.Enterprise, gazetteer.Region, gazetteer.City, gazetteer.Country:
 		default:
 			continue
 		}
-		if seen[m.id] || d.entity(m.id) == nil {
+		if seen(m.id) || d.entity(m.id) == nil {
 			continue
 		}
-		seen[m.id] = true
 		out = append(out, d.newParty(m.id, m, "", s, products))
 	}
 	unnamed := func(id, how string) {
-		if id != "" && !seen[id] {
-			seen[id] = true
+		if id != "" && !seen(id) {
 			out = append(out, d.newParty(id, mention{start: -1, end: -1}, how, s, products))
 		}
 	}

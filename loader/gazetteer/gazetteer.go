@@ -63,6 +63,9 @@ type Gazetteer struct {
 	// kinds maps a product id to itself and the broader kinds it belongs
 	// to, nearest first: "dump trucks", "trucks", "vehicles".
 	kinds map[string][]string
+	// makes maps an enterprise id to the goods its own products cover
+	// (see Covers), worked out once so that Makes is a lookup.
+	makes map[string]map[string]bool
 	trie  *trieNode
 	// demonyms maps a folded adjective ("belarusian") to a country id.
 	demonyms map[string]string
@@ -121,14 +124,7 @@ func (g *Gazetteer) Makes(enterprise, product string) bool {
 // MakesItself is Makes without the goods of the firm's parents: what the
 // firm's own plants turn out.
 func (g *Gazetteer) MakesItself(enterprise, product string) bool {
-	if e := g.byID[enterprise]; e != nil {
-		for _, made := range e.Products {
-			if g.Covers(made, product) {
-				return true
-			}
-		}
-	}
-	return false
+	return g.makes[enterprise][product]
 }
 
 // Covers reports whether a maker of made goods makes product: the same
@@ -240,9 +236,38 @@ func (g *Gazetteer) index() error {
 		}
 		return fmt.Errorf("gazetteer references: %s", strings.Join(problems, "; "))
 	}
+	g.indexMakes()
 	g.addShortNames()
 	g.trie = buildTrie(g.entities)
 	return nil
+}
+
+// indexMakes works out, for every enterprise, the goods its products
+// cover: each product, its broader kinds and its narrower ones.
+func (g *Gazetteer) indexMakes() {
+	narrower := map[string][]string{}
+	for p, kinds := range g.kinds {
+		for _, k := range kinds {
+			narrower[k] = append(narrower[k], p)
+		}
+	}
+	g.makes = map[string]map[string]bool{}
+	for _, e := range g.entities {
+		if e.Type != Enterprise || len(e.Products) == 0 {
+			continue
+		}
+		covered := map[string]bool{}
+		for _, made := range e.Products {
+			covered[made] = true
+			for _, k := range g.kinds[made] {
+				covered[k] = true
+			}
+			for _, n := range narrower[made] {
+				covered[n] = true
+			}
+		}
+		g.makes[e.ID] = covered
+	}
 }
 
 // genericTails end company names that news often drop: "Savushkin
