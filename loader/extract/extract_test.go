@@ -1050,3 +1050,17 @@ func productNames(res *Result) []string {
 	}
 	return out
 }
+
+// What a receiver was said to get, told maker by maker in the next
+// sentences, goes to that receiver.
+func TestMakersPartsOfAReceipt(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "The fleet of the institution «Orenburgdorservis» has been replenished with 24 new units of machinery.\n\n" +
+			"The Amkodor holding supplied six Amkodor 342C4 front loaders. Four motor graders were supplied by the Bryansk Arsenal plant."}
+	got := supplies(x.Extract(doc))
+	want := []string{"Amkodor -> Orenburgdorservis [front loaders] delivered x6", "Bryansk Arsenal -> Orenburgdorservis [graders] delivered x4"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -428,6 +428,11 @@ func (d *doc) receipt(s *sentence) *fact {
 			continue
 		}
 		cl := clauseOf(s.Tokens, tr.at)
+		// "The fleet of the institution «Orenburgdorservis» has been
+		// replenished with 24 units": the fleet's owner.
+		if owner := fleetOwner(s, tr.at); owner != "" {
+			return &fact{sent: s, recipient: []string{owner}, status: StatusDelivered, when: when(d.span(s, cl.start, cl.end))}
+		}
 		subject := -1
 		for k, m := range s.mentions {
 			if m.end > tr.at || m.start < cl.start {
@@ -444,6 +449,32 @@ func (d *doc) receipt(s *sentence) *fact {
 			continue
 		}
 		return &fact{sent: s, recipient: []string{s.mentions[subject].id}, status: status(s.Tokens, tr, cl), when: when(d.span(s, cl.start, cl.end))}
+	}
+	return nil
+}
+
+// fleetOwner returns the firm or place named after "the fleet of" at the
+// trigger at, or "".
+func fleetOwner(s *sentence, at int) string {
+	toks := s.Tokens
+	if w := toks[at].Norm; w != "fleet" && w != "fleets" || at+1 >= len(toks) || toks[at+1].Norm != "of" {
+		return ""
+	}
+	for _, m := range s.mentions {
+		if m.start > at+1 && m.start <= at+8 && (m.typ == gazetteer.Enterprise || m.typ == gazetteer.Region || m.typ == gazetteer.City) {
+			return m.id
+		}
+	}
+	return ""
+}
+
+// receiptBefore returns the receipt told in one of the two sentences
+// before s, within its paragraph or the one before, or nil.
+func (d *doc) receiptBefore(s *sentence) *fact {
+	for k := s.index - 1; k >= 0 && k >= s.index-2 && d.sents[k].Para >= s.Para-1; k-- {
+		if r := d.receipt(d.sents[k]); r != nil {
+			return r
+		}
 	}
 	return nil
 }

@@ -1180,6 +1180,15 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 		}
 		fa.conf = 0.5
 	}
+	// "The fleet of Orenburgdorservis has been replenished with 24 units.
+	// Fourteen dump trucks were delivered by MAZ, ... Amkodor supplied six
+	// loaders": each maker's part of what a receiver was just said to get.
+	if len(recipient) == 0 && len(supplier) > 0 && !tr.get && !weReceive && !d.anyPlaceIn(s, cl) {
+		if r := d.receiptBefore(s); r != nil && !overlaps(r.recipient, supplier) {
+			recipient = r.recipient
+			fa.conf = 0.6
+		}
+	}
 	if len(recipient) == 0 && weReceive && f.region != "" {
 		recipient = []string{f.region}
 		fa.conf = 0.5
@@ -2019,7 +2028,14 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 		// but "offered the Minsk Tractor Works electronic control units"
 		// names who the goods are offered to.
 		if !r.left && r.m.typ == gazetteer.Enterprise && maker == nil && r.m.end < len(s.Tokens) && !d.dativeFirm(s, tr, r) {
-			if k := mentionAt(s.mentions, r.m.end); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) {
+			// "supplied six Amkodor 342C4 front loaders": a model code may
+			// stand between the maker and its goods.
+			next := r.m.end
+			if r.m.modifier && next+1 < len(s.Tokens) && mentionAt(s.mentions, next) < 0 &&
+				(r.m.model || s.Tokens[next].Kind == text.Word && isModelCode(s.Tokens[next])) {
+				next++
+			}
+			if k := mentionAt(s.mentions, next); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) {
 				maker = r
 				continue
 			}
