@@ -454,6 +454,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MoAZ -> Almalyk MMC [articulated dump trucks] delivered x20"}},
 		{"'the parties' after two firms cooperating", "The Minsk Tractor Works has been cooperating with the Chelyabinsk Forge-and-Press Plant for several years. For 2025 the parties signed an agreement on the delivery of 42,000 forgings.",
 			[]string{"Chelyabinsk Forge-and-Press Plant -> MTZ [forgings] contracted x42000"}},
+		{"'the parties' after two known firms, one a maker of the goods", "MTZ has been cooperating with Severstal for years. The parties signed an agreement on 42,000 tonnes of steel.",
+			[]string{"Severstal -> MTZ [steel] contracted"}},
 		{"goods that come from a firm go to the firm the paragraph is about", "Grodno Azot is Belarus's largest fertiliser maker. The plant itself depends on Russian raw materials: natural gas for its ammonia lines comes from Gazprom.",
 			[]string{"Gazprom -> Grodno Azot [natural gas] ongoing"}},
 		{"a discovered firm's short form in brackets names it later", "The Chelyabinsk Forge-and-Press Plant (ChKPZ) makes forgings. Last year ChKPZ shipped 9,800 beams to the Minsk Automobile Plant.",
@@ -1060,6 +1062,18 @@ func TestMakersPartsOfAReceipt(t *testing.T) {
 			"The Amkodor holding supplied six Amkodor 342C4 front loaders. Four motor graders were supplied by the Bryansk Arsenal plant."}
 	got := supplies(x.Extract(doc))
 	want := []string{"Amkodor -> Orenburgdorservis [front loaders] delivered x6", "Bryansk Arsenal -> Orenburgdorservis [graders] delivered x4"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// A short form in brackets after a known firm names it later in the text.
+func TestShortFormOfKnownFirm(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "The Shcherbinka Elevator Plant (ShchLZ) is the largest Russian maker of lifts. Last year ShchLZ supplied 2,700 lifts to the Moscow region."}
+	got := supplies(x.Extract(doc))
+	want := []string{"Shcherbinka Elevator Plant -> Moscow Oblast [lifts] delivered x2700"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
 	}

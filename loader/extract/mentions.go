@@ -119,6 +119,7 @@ func (d *doc) findMentions() {
 				demonym: ref.Demonym, conf: 0.95})
 		}
 		ms = d.modelBrands(s.Tokens, ms)
+		d.bracketedShortForms(s.Tokens, ms)
 		ms = d.listedRegions(s, ms)
 		ms = d.discoveredAgain(s, ms)
 		ms = d.discoverEnterprises(s, ms)

@@ -376,6 +376,18 @@ func (d *doc) noteFirmName(id string, toks []text.Token) {
 	d.firmNames = append(d.firmNames, firmName{id: id, words: words})
 }
 
+// bracketedShortForms notes the short form a text gives in brackets after
+// a firm the gazetteer knows, "Bashkir Soda Company (BSK)", so that "BSK"
+// names the firm wherever the text uses it later.
+func (d *doc) bracketedShortForms(toks []text.Token, ms []mention) {
+	for _, m := range ms {
+		if m.typ == gazetteer.Enterprise && !m.ref && m.end+2 < len(toks) && toks[m.end].Norm == "(" && toks[m.end+2].Norm == ")" &&
+			shortForm(toks[m.end+1]) && mentionAt(ms, m.end+1) < 0 {
+			d.noteFirmName(m.id, toks[m.end+1:m.end+2])
+		}
+	}
+}
+
 // namePlusPlace reports whether [i, end) is an unknown word joined to a
 // known place: "ShinTrade Kazakhstan", "Almaty Tazalyk".
 func (d *doc) namePlusPlace(ms []mention, toks []text.Token, i, end int) bool {

@@ -1064,11 +1064,12 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(recipient) == 0 && partiesSubject(toks, tr.at, cl) {
 		if last := latestDeal(facts, s.index); last != nil && (len(supplier) == 0 || sameIDs(supplier, last.supplier)) {
 			supplier, recipient = last.supplier, last.recipient
-		} else if len(supplier) == 0 {
+		} else if sup, rec := d.partiesBefore(s, fa.products); len(sup) > 0 && (len(supplier) == 0 || sameIDs(supplier, sup)) {
 			// "MTZ has been cooperating with the Chelyabinsk Forge-and-Press
 			// Plant. The parties signed an agreement on 42,000 forgings":
-			// the two firms just named.
-			supplier, recipient = d.partiesBefore(s, fa.products)
+			// the two firms just named (a known maker of the goods may
+			// already be the supplier).
+			supplier, recipient = sup, rec
 		}
 	}
 	// "we" is resolved last: a statement that continues the previous one
