@@ -1009,14 +1009,8 @@ func TestPurchaseVerbOutranksWordOfUse(t *testing.T) {
 
 // A number right after a maker's name is its model, not a count.
 func TestModelNumberAfterMakerIsNoCount(t *testing.T) {
-	x := mustExtractor(t).WithPairModel(nil)
-	doc := &source.Document{ID: "article:test", Origin: "test.txt",
-		Text: "Amkodor supplied Amkodor 2551 forwarders to the Arkhangelsk Pulp and Paper Mill."}
-	got := supplies(x.Extract(doc))
-	want := []string{"Amkodor -> Arkhangelsk Pulp and Paper Mill [forwarders] delivered"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
-	}
+	checkRuleSupplies(t, "Amkodor supplied Amkodor 2551 forwarders to the Arkhangelsk Pulp and Paper Mill.",
+		[]string{"Amkodor -> Arkhangelsk Pulp and Paper Mill [forwarders] delivered"})
 }
 
 // A bare word that ends the name of goods the article named is those
@@ -1056,24 +1050,23 @@ func productNames(res *Result) []string {
 // What a receiver was said to get, told maker by maker in the next
 // sentences, goes to that receiver.
 func TestMakersPartsOfAReceipt(t *testing.T) {
-	x := mustExtractor(t).WithPairModel(nil)
-	doc := &source.Document{ID: "article:test", Origin: "test.txt",
-		Text: "The fleet of the institution «Orenburgdorservis» has been replenished with 24 new units of machinery.\n\n" +
-			"The Amkodor holding supplied six Amkodor 342C4 front loaders. Four motor graders were supplied by the Bryansk Arsenal plant."}
-	got := supplies(x.Extract(doc))
-	want := []string{"Amkodor -> Orenburgdorservis [front loaders] delivered x6", "Bryansk Arsenal -> Orenburgdorservis [graders] delivered x4"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
-	}
+	checkRuleSupplies(t, "The fleet of the institution «Orenburgdorservis» has been replenished with 24 new units of machinery.\n\n"+
+		"The Amkodor holding supplied six Amkodor 342C4 front loaders. Four motor graders were supplied by the Bryansk Arsenal plant.",
+		[]string{"Amkodor -> Orenburgdorservis [front loaders] delivered x6", "Bryansk Arsenal -> Orenburgdorservis [graders] delivered x4"})
 }
 
 // A short form in brackets after a known firm names it later in the text.
 func TestShortFormOfKnownFirm(t *testing.T) {
-	x := mustExtractor(t).WithPairModel(nil)
-	doc := &source.Document{ID: "article:test", Origin: "test.txt",
-		Text: "The Shcherbinka Elevator Plant (ShchLZ) is the largest Russian maker of lifts. Last year ShchLZ supplied 2,700 lifts to the Moscow region."}
-	got := supplies(x.Extract(doc))
-	want := []string{"Shcherbinka Elevator Plant -> Moscow Oblast [lifts] delivered x2700"}
+	checkRuleSupplies(t, "The Shcherbinka Elevator Plant (ShchLZ) is the largest Russian maker of lifts. Last year ShchLZ supplied 2,700 lifts to the Moscow region.",
+		[]string{"Shcherbinka Elevator Plant -> Moscow Oblast [lifts] delivered x2700"})
+}
+
+// checkRuleSupplies compares the supplies the rules alone read in text
+// with want.
+func checkRuleSupplies(t *testing.T, text string, want []string) {
+	t.Helper()
+	doc := &source.Document{ID: "article:test", Origin: "test.txt", Text: text}
+	got := supplies(mustExtractor(t).WithPairModel(nil).Extract(doc))
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
 	}
