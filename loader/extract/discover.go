@@ -41,6 +41,30 @@ func isNameWord(t text.Token) bool {
 	return t.Kind == text.Word && (t.Cap || t.AllCaps())
 }
 
+// eventAfter reports an event noun after a name, past a year and a few
+// lowercase words: "Innoprom 2025 international industrial trade fair",
+// "the Belagro exhibition".
+func eventAfter(toks []text.Token, at int) bool {
+	k := at
+	if k < len(toks) && toks[k].Kind == text.Number {
+		k++
+	}
+	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
+		t := toks[k]
+		if eventNouns[t.Norm] {
+			return true
+		}
+		if t.Kind != text.Word || t.Cap && !eventNouns[t.Norm] && n > 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// eventNouns name fairs, forums and the like, which are no firms.
+var eventNouns = set("fair", "fairs", "exhibition", "exhibitions", "expo", "forum", "show", "salon", "congress",
+	"summit", "conference", "festival", "week", "exposition")
+
 // capRun returns the end of the run of name words starting at i, allowing
 // "of", "and", "&" and dashes between words ("Bank of Georgia",
 // "Tramvaino-Trolleybusnoye Upravleniye"). It stops after max words.
@@ -120,7 +144,16 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			}
 		}
 		name := cleanName(d.span(s, nameStart, nameEnd))
-		if name == "" || !isPlausibleOrgName(name) {
+		if name == "" || !isPlausibleOrgName(name) || d.events[name] {
+			return
+		}
+		// "the Innoprom 2025 international industrial trade fair": an
+		// event, here and wherever the text names it again.
+		if eventAfter(toks, nameEnd) {
+			if d.events == nil {
+				d.events = map[string]bool{}
+			}
+			d.events[name] = true
 			return
 		}
 		id := d.discover(gazetteer.Enterprise, name, conf)

@@ -1071,3 +1071,15 @@ func checkRuleSupplies(t *testing.T, text string, want []string) {
 		t.Errorf("supplies mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// A fair is no firm, where the text calls it a fair and after.
+func TestFairIsNoFirm(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "Enterprises of Mogilev Oblast have signed contracts at the Innoprom 2025 international industrial trade fair in Yekaterinburg. Our task at Innoprom was to sign papers."}
+	for _, e := range x.Extract(doc).Entities {
+		if e.Type == "Enterprise" {
+			t.Errorf("enterprise %q in a text that names none", e.Name)
+		}
+	}
+}

@@ -61,6 +61,8 @@ type doc struct {
 	dealerOf map[string]string
 	// firmNames are discovered firms' names, matched bare later on.
 	firmNames []firmName
+	// events holds names the text gave to fairs and forums.
+	events map[string]bool
 	// speaker maps a paragraph index to the enterprise speaking in it.
 	speaker map[int]string
 	// hostID is the firm a feature story is about (see host).
