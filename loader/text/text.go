@@ -98,6 +98,12 @@ func Tokenize(s string, base int) []Token {
 					j++
 					continue
 				}
+				// "Yo'lovchi", "O'zbekiston", "Xi'an": an apostrophe inside a
+				// word, unless it opens "'s" or a contraction ("don't").
+				if (r2 == '\'' || r2 == '’') && !digits && inWordApostrophe(s[j+n:]) {
+					j += n
+					continue
+				}
 				break
 			}
 			word := s[i:j]
@@ -136,6 +142,30 @@ func Tokenize(s string, base int) []Token {
 		space = false
 	}
 	return toks
+}
+
+// inWordApostrophe reports whether rest, the text after an apostrophe
+// that follows a letter, goes on with the same word: a letter that does not
+// begin a possessive or a contraction ("'s", "'t", "'ll", "'re", "'ve",
+// "'d", "'m").
+func inWordApostrophe(rest string) bool {
+	r, n := utf8.DecodeRuneInString(rest)
+	if n == 0 || !unicode.IsLetter(r) {
+		return false
+	}
+	end := n
+	for end < len(rest) {
+		r2, m := utf8.DecodeRuneInString(rest[end:])
+		if !isWordRune(r2) {
+			break
+		}
+		end += m
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "s", "t", "ll", "re", "ve", "d", "m":
+		return false
+	}
+	return true
 }
 
 func isWordRune(r rune) bool {

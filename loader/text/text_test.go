@@ -78,3 +78,16 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// An apostrophe inside a word keeps it whole ("Yo'lovchi", "Xi'an"), but
+// not one that opens a possessive or a contraction.
+func TestApostropheInsideWord(t *testing.T) {
+	var got []string
+	for _, tok := range Tokenize("Qarshi Yo'lovchi Trans, Xi’an, Russia's, don't", 0) {
+		got = append(got, tok.Text)
+	}
+	want := []string{"Qarshi", "Yo'lovchi", "Trans", ",", "Xi’an", ",", "Russia", "'s", ",", "don", "'", "t"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens mismatch (-want +got):\n%s", diff)
+	}
+}
