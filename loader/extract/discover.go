@@ -156,6 +156,14 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 			d.events[name] = true
 			return
 		}
+		// "the Kungur company" after "the Kungur Machine-Building Plant":
+		// the firm named in full before.
+		if nameEnd-nameStart == 1 && parent == "" {
+			if id := d.firmNamedFrom(name); id != "" {
+				found = append(found, mention{start: start, end: end, id: id, typ: gazetteer.Enterprise, conf: confRepeat})
+				return
+			}
+		}
 		id := d.discover(gazetteer.Enterprise, name, conf)
 		// "the Thanh Hoa provincial agricultural service cooperative": the
 		// name with what the firm is, as the text writes it, is a spelling.
@@ -520,9 +528,11 @@ func describedAsFirm(toks []text.Token, k int) bool {
 			return false
 		}
 		if deicticTypes[w] == "Enterprise" || firmPlurals[w] {
-			// "Lutsevich, the company's commercial director": a person.
-			if j+2 < len(toks) && toks[j+1].Norm == "'s" && (personTitles[toks[j+2].Norm] || personTitles[toks[min(j+3, len(toks)-1)].Norm]) {
-				return false
+			// "Polyus Aldan, the company's subsidiary in Yakutia": a firm;
+			// "Lutsevich, the company's commercial director": a person;
+			// "Kharitonov, the operator's fleet is worn out": a clause.
+			if j+1 < len(toks) && toks[j+1].Norm == "'s" {
+				return j+2 < len(toks) && ownedFirmNouns[toks[j+2].Norm]
 			}
 			// The head ends the apposition: ", the holding has delivered"
 			// is a clause, not a description.
@@ -532,6 +542,11 @@ func describedAsFirm(toks []text.Token, k int) bool {
 	}
 	return false
 }
+
+// ownedFirmNouns name a firm by what it is to another: "the company's
+// subsidiary".
+var ownedFirmNouns = set("subsidiary", "subsidiaries", "affiliate", "branch", "division", "unit", "plant",
+	"dealer", "distributor", "partner", "supplier", "customer")
 
 // calendarWords are capitalised but never firms.
 var calendarWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -738,6 +753,21 @@ func (d *doc) discover(t gazetteer.Type, name string, conf float64) string {
 	}
 	d.discovered[id] = &Entity{ID: id, Type: string(t), Name: name, Confidence: conf}
 	return id
+}
+
+// firmNamedFrom returns the one firm found so far whose longer name opens
+// with word, or "".
+func (d *doc) firmNamedFrom(word string) string {
+	found := ""
+	for id, e := range d.discovered {
+		if e.Type == string(gazetteer.Enterprise) && strings.HasPrefix(e.Name, word+" ") {
+			if found != "" {
+				return ""
+			}
+			found = id
+		}
+	}
+	return found
 }
 
 // setCountryFromContext gives a discovered enterprise the country the text

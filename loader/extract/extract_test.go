@@ -252,6 +252,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Gidrostroy -> Santa Bremor [herring] ongoing"}},
 		{"a legal form closing a name", "The Belarusian Potash Company shipped potash fertilisers to Binh Dien Fertilizer JSC last year.",
 			[]string{"Belarusian Potash Company -> Binh Dien Fertilizer [potash fertilizers] delivered"}},
+		{"'the Kungur company' is the Kungur plant named before", "The Kungur Machine-Building Plant mounts its rigs on chassis of MZKT. Last year the Kungur company received 24 MZKT chassis.",
+			[]string{"MZKT -> Kungur Machine-Building Plant [chassis] delivered x24"}},
 		{"a place-led name with goods in it, closed by a legal form", "MTZ shipped tractor kits to Ganja Automobile Plant OJSC last year.",
 			[]string{"MTZ -> Ganja Automobile Plant [assembly kits] delivered"}},
 		{"markets of the article's firm, whose goods were told; 'followed by' ranks, it does not supply",
@@ -1080,6 +1082,19 @@ func TestFairIsNoFirm(t *testing.T) {
 	for _, e := range x.Extract(doc).Entities {
 		if e.Type == "Enterprise" {
 			t.Errorf("enterprise %q in a text that names none", e.Name)
+		}
+	}
+}
+
+// "X, the operator's fleet ..." says nothing of what X is: here X is a
+// person, named in full before.
+func TestPossessiveAfterNameIsNoDescription(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "According to the director general of the company, Denis Kharitonov, the operator's fleet of 126 garbage trucks is worn out. The choice, Kharitonov explained, was determined by price."}
+	for _, e := range x.Extract(doc).Entities {
+		if e.Type == "Enterprise" && strings.Contains(e.Name, "Kharitonov") {
+			t.Errorf("the person Kharitonov read as the firm %q", e.Name)
 		}
 	}
 }
