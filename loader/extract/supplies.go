@@ -1860,29 +1860,6 @@ func (d *doc) foreignDemonymIn(s *sentence, cl clause, home string) bool {
 	return false
 }
 
-// pronounObject reports "offered them", "supply it": the recipient is
-// someone told before, or a channel the goods go through.
-func pronounObject(toks []text.Token, cl clause) bool {
-	for k := cl.start; k < cl.end; k++ {
-		// "offer its machinery through the regional dealer": a channel
-		// that the article's annotators never count as the buyer either.
-		if w := toks[k].Norm; w == "them" || w == "him" || w == "her" || w == "us" || w == "you" || w == "through" || w == "via" {
-			return true
-		}
-	}
-	return false
-}
-
-// recentDeal reports a supply told in the two sentences before s of the
-// same paragraph: a deal in progress is the better referent.
-func recentDeal(facts []*fact, s *sentence) bool {
-	if len(facts) == 0 {
-		return false
-	}
-	last := facts[len(facts)-1].sent
-	return last.Para == s.Para && s.index-last.index <= 2
-}
-
 // inclusionAt returns where the items start after a clause ending at k
 // that a part of its goods follows: ", including", ", among them", ", of
 // which"; -1 if none does.
@@ -3456,16 +3433,6 @@ func (d *doc) isSupplierLike(id string) bool {
 }
 
 // isIn reports whether entity id lies in (or is) country.
-// fromCountry reports whether every id is the country or one of its firms.
-func (d *doc) fromCountry(ids []string, country string) bool {
-	for _, id := range ids {
-		if id != country && !d.isIn(id, country) {
-			return false
-		}
-	}
-	return len(ids) > 0
-}
-
 func (d *doc) isIn(id, country string) bool {
 	return d.countryOf(id) == country
 }
