@@ -935,6 +935,7 @@ var notGoods = set("needs", "need", "volume", "volumes", "terms", "prices", "pri
 	"magnitude", "scale", "size", "one", "ones", "other", "others",
 	"them", "it", "this", "that", "these", "those", "all", "some", "any", "each", "more",
 	"most", "such", "up", "out", "over", "back", "here", "there", "now", "well", "too",
+	"abroad", "overseas", "domestically", "goes", "comes", "tonnes", "tons",
 	"both", "sides", "side", "parties", "party", "companies", "enterprises", "region",
 	"regions", "country", "countries", "city", "cities", "farms", "farmers", "total",
 	"end", "beginning", "start", "half", "quarter", "month", "months", "week", "weeks",
