@@ -254,6 +254,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"Belarusian Potash Company -> Binh Dien Fertilizer [potash fertilizers] delivered"}},
 		{"'the Kungur company' is the Kungur plant named before", "The Kungur Machine-Building Plant mounts its rigs on chassis of MZKT. Last year the Kungur company received 24 MZKT chassis.",
 			[]string{"MZKT -> Kungur Machine-Building Plant [chassis] delivered x24"}},
+		{"a brand's goods made by another firm are that firm's", "The municipal company Toshshahartranskhizmat operates around 700 Isuzu buses produced by SamAuto in Samarkand and 40 Yutong trolleybuses.",
+			[]string{"SamAuto -> Toshshahartranskhizmat [buses] ongoing x700", "Yutong -> Toshshahartranskhizmat [trolleybuses] ongoing x40"}},
 		{"a place-led name with goods in it, closed by a legal form", "MTZ shipped tractor kits to Ganja Automobile Plant OJSC last year.",
 			[]string{"MTZ -> Ganja Automobile Plant [assembly kits] delivered"}},
 		{"markets of the article's firm, whose goods were told; 'followed by' ranks, it does not supply",

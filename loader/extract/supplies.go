@@ -2013,7 +2013,8 @@ func (d *doc) assignRoles(s *sentence, tr trigger, cl clause, roles []role, f fo
 				(r.m.model || s.Tokens[next].Kind == text.Word && isModelCode(s.Tokens[next])) {
 				next++
 			}
-			if k := mentionAt(s.mentions, next); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) {
+			if k := mentionAt(s.mentions, next); k >= 0 && s.mentions[k].typ == gazetteer.Product && contains(products, s.mentions[k].id) &&
+				!madeByNext(s, k) {
 				maker = r
 				continue
 			}
@@ -2483,6 +2484,17 @@ func demonymParty(toks []text.Token, m mention) bool {
 	return false
 }
 
+// madeByNext reports goods (the mention at k) followed by the firm that
+// made them: "700 Isuzu buses produced by SamAuto" names SamAuto, not the
+// brand, as their maker.
+func madeByNext(s *sentence, k int) bool {
+	if k+1 >= len(s.mentions) {
+		return false
+	}
+	m, e := s.mentions[k], s.mentions[k+1]
+	return e.typ == gazetteer.Enterprise && e.start-m.end <= 4 && prepBefore(s.Tokens, e.start) == "by"
+}
+
 // ownerOfFirm reports a possessive reference right before a named firm,
 // with at most three lowercase words between: the "our" of "our road
 // company Smolenskavtodor".
@@ -2850,6 +2862,11 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 		if i+1 < len(ms) {
 			if e := ms[i+1]; e.typ == gazetteer.Enterprise && e.start-m.end <= 4 {
 				p := prepBefore(s.Tokens, e.start)
+				// "700 Isuzu buses produced by SamAuto": the maker named
+				// after "by" makes them, not the brand before them.
+				if p == "by" && len(out) > 0 && out[len(out)-1].start == m.start {
+					out = out[:len(out)-1]
+				}
 				if p == "from" || p == "by" || p == "of" {
 					out = append(out, makerPair{e.id, m.id, s.index, m.start})
 				}
