@@ -41,6 +41,31 @@ func isNameWord(t text.Token) bool {
 	return t.Kind == text.Word && (t.Cap || t.AllCaps())
 }
 
+// subsidiaryTail returns the end of one or two capitalised words right
+// after the known firm m that make a subsidiary's name ("Gazprom Neft",
+// "SANY Rus", "MAZ Asia"), or 0. A run that goes on capitalised (a
+// headline in title case) is no such name.
+func subsidiaryTail(toks []text.Token, ms []mention, m mention) int {
+	if m.modifier || m.ref || m.end >= len(toks) {
+		return 0
+	}
+	end := m.end
+	for end < len(toks) && end < m.end+2 && toks[end].Cap && toks[end].Space && subsidiaryNameWords[toks[end].Norm] && mentionAt(ms, end) < 0 {
+		end++
+	}
+	if end == m.end || end < len(toks) && toks[end].Kind == text.Word && toks[end].Cap {
+		return 0
+	}
+	return end
+}
+
+// subsidiaryNameWords are what firms add to their name to name a
+// subsidiary: "Gazprom Neft", "Yutong Rus", "SANY Asia", "TMH Service".
+var subsidiaryNameWords = set("rus", "russia", "asia", "europe", "neft", "dobycha", "transgaz", "service", "services", "trade",
+	"trading", "invest", "engineering", "leasing", "logistics", "energo", "energy", "motors", "avto", "auto", "agro",
+	"export", "import", "international", "finance", "capital", "development", "distribution", "retail",
+	"systems", "technologies", "solutions", "kazakhstan", "uzbekistan", "vostok", "zapad", "sibir", "ural", "yug", "sever")
+
 // eventAfter reports an event noun after a name, past a year and a few
 // lowercase words: "Innoprom 2025 international industrial trade fair",
 // "the Belagro exhibition".
@@ -263,6 +288,13 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				toks[m.end].Cap && toks[m.end].Space && !m.modifier && (ms[p].end == len(toks) || toks[ms[p].end].Norm != "'s") {
 				add(i, ms[p].end, i, ms[p].end, confSubsidiary, m.id)
 				i = ms[p].end - 1
+				continue
+			}
+			// "Gazprom Neft", "Yutong Rus": a known firm's name then one or
+			// two capitalised words the text names nothing by.
+			if e := subsidiaryTail(toks, ms, m); e > 0 && !(d.titled && s.Para == 0) {
+				add(i, e, i, e, confSubsidiary, m.id)
+				i = e - 1
 				continue
 			}
 			i = m.end - 1

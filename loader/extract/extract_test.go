@@ -256,6 +256,8 @@ func TestSupplies(t *testing.T) {
 			[]string{"MZKT -> Kungur Machine-Building Plant [chassis] delivered x24"}},
 		{"a brand's goods made by another firm are that firm's", "The municipal company Toshshahartranskhizmat operates around 700 Isuzu buses produced by SamAuto in Samarkand and 40 Yutong trolleybuses.",
 			[]string{"SamAuto -> Toshshahartranskhizmat [buses] ongoing x700", "Yutong -> Toshshahartranskhizmat [trolleybuses] ongoing x40"}},
+		{"a known firm's name with a word firms name subsidiaries by", "Gazprom Neft will supply crude oil to Naftan, and Yutong Rus delivered 30 buses to Kazan.",
+			[]string{"Gazprom Neft -> Naftan [crude oil] planned", "Yutong Rus -> Kazan [buses] delivered x30"}},
 		{"a place-led name with goods in it, closed by a legal form", "MTZ shipped tractor kits to Ganja Automobile Plant OJSC last year.",
 			[]string{"MTZ -> Ganja Automobile Plant [assembly kits] delivered"}},
 		{"markets of the article's firm, whose goods were told; 'followed by' ranks, it does not supply",
