@@ -969,7 +969,7 @@ var notGoods = set("needs", "need", "volume", "volumes", "terms", "prices", "pri
 	"most", "such", "up", "out", "over", "back", "here", "there", "now", "well", "too",
 	"abroad", "overseas", "domestically", "goes", "comes", "tonnes", "tons", "tonne", "million", "billion",
 	"thousand", "understanding", "payments", "subsidies", "benefits", "claims", "proposals", "routes", "groups",
-	"arrives", "becomes", "belongs", "euros", "dollars", "rubles", "roubles", "metres", "meters",
+	"arrives", "becomes", "belongs", "euros", "dollars", "rubles", "roubles", "metres", "meters", "accounts",
 	"both", "sides", "side", "parties", "party", "companies", "enterprises", "region",
 	"regions", "country", "countries", "city", "cities", "farms", "farmers", "total",
 	"end", "beginning", "start", "half", "quarter", "month", "months", "week", "weeks",

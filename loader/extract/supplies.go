@@ -1183,8 +1183,9 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	}
 	// "The fleet of Orenburgdorservis has been replenished with 24 units.
 	// Fourteen dump trucks were delivered by MAZ, ... Amkodor supplied six
-	// loaders": each maker's part of what a receiver was just said to get.
-	if len(recipient) == 0 && len(supplier) > 0 && !tr.get && !weReceive && !d.anyPlaceIn(s, cl) {
+	// loaders": each maker's part of what a receiver was just said to get
+	// ("we can supply potatoes" after a receipt is an offer to others).
+	if len(recipient) == 0 && len(supplier) > 0 && !tr.get && !weReceive && !weSupply && fa.status != StatusProposed && !d.anyPlaceIn(s, cl) {
 		if r := d.receiptBefore(s); r != nil && !overlaps(r.recipient, supplier) {
 			recipient = r.recipient
 			fa.conf = 0.6
