@@ -220,7 +220,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// Legal form then a quoted or capitalised name: OJSC «Gomselmash».
-		if legalForms[t.Norm] && (t.AllCaps() || t.Cap) && i+1 < len(toks) {
+		if t.Cap && i+1 < len(toks) && legalForms[t.Norm] { // an all-caps word is capitalised too
 			if toks[i+1].IsQuote() {
 				if end := closingQuote(toks, i+1); end > 0 {
 					add(i, end+1, i+2, end, confLegalForm, "")
