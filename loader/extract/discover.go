@@ -79,7 +79,7 @@ func eventAfter(toks []text.Token, at int) bool {
 		if eventNouns[t.Norm] {
 			return true
 		}
-		if t.Kind != text.Word || t.Cap && !eventNouns[t.Norm] && n > 0 {
+		if t.Kind != text.Word || t.Cap && n > 0 {
 			return false
 		}
 	}
@@ -209,7 +209,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// "The Chelyabinsk Forge-and-Press Plant (ChKPZ)" or "(OZAA,
 		// Mogilev region)": the short form in brackets names the firm
 		// wherever the text uses it later.
-		if end+2 < len(toks) && toks[end].Norm == "(" && (toks[end+2].Norm == ")" || toks[end+2].Norm == ",") && shortForm(toks[end+1]) {
+		if shortFormInBrackets(toks, end) {
 			d.noteFirmName(id, toks[end+1:end+2])
 			if e := d.discovered[id]; !slices.Contains(e.Aliases, toks[end+1].Text) {
 				e.Aliases = append(e.Aliases, toks[end+1].Text)
@@ -513,6 +513,12 @@ func placeLed(ms []mention, toks []text.Token, i, end int) bool {
 func demonymAt(ms []mention, i int) bool {
 	k := mentionAt(ms, i)
 	return k >= 0 && ms[k].demonym && ms[k].end == i+1
+}
+
+// shortFormInBrackets reports a short form in brackets at k, right after
+// a firm's name: "(ChKPZ)", "(OZAA, Mogilev region)".
+func shortFormInBrackets(toks []text.Token, k int) bool {
+	return k+2 < len(toks) && toks[k].Norm == "(" && (toks[k+2].Norm == ")" || toks[k+2].Norm == ",") && shortForm(toks[k+1])
 }
 
 // shortForm reports a token written as an abbreviation: "ChKPZ", "KBW".

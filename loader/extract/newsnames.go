@@ -381,8 +381,7 @@ func (d *doc) noteFirmName(id string, toks []text.Token) {
 // names the firm wherever the text uses it later.
 func (d *doc) bracketedShortForms(toks []text.Token, ms []mention) {
 	for _, m := range ms {
-		if m.typ == gazetteer.Enterprise && !m.ref && m.end+2 < len(toks) && toks[m.end].Norm == "(" && toks[m.end+2].Norm == ")" &&
-			shortForm(toks[m.end+1]) && mentionAt(ms, m.end+1) < 0 {
+		if m.typ == gazetteer.Enterprise && !m.ref && shortFormInBrackets(toks, m.end) && mentionAt(ms, m.end+1) < 0 {
 			d.noteFirmName(m.id, toks[m.end+1:m.end+2])
 		}
 	}

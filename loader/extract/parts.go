@@ -549,13 +549,13 @@ func partOfTotal(toks []text.Token, cl clause) (part, total int) {
 // routes", "of which 30 have arrived"; or 0.
 func doneOfThem(toks []text.Token, at int) int {
 	for k := at + 1; k+2 < len(toks); k++ {
-		n, next := 0, k
-		switch {
-		case toks[k].Norm == "of" && toks[k+1].Norm == "which":
+		var n, next int
+		if toks[k].Norm == "of" && toks[k+1].Norm == "which" { // "of which 30"
 			n, next = countAt(toks, k+2)
-		default:
-			if n, next = countAt(toks, k); n > 0 && (next+1 >= len(toks) || toks[next].Norm != "of" ||
-				toks[next+1].Norm != "them" && toks[next+1].Norm != "which" && toks[next+1].Norm != "these") {
+		} else { // "17 of them"
+			n, next = countAt(toks, k)
+			if next+1 >= len(toks) || toks[next].Norm != "of" ||
+				toks[next+1].Norm != "them" && toks[next+1].Norm != "which" && toks[next+1].Norm != "these" {
 				n = 0
 			}
 			next += 2

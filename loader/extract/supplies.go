@@ -2865,7 +2865,7 @@ func (d *doc) makerPairs(s *sentence) []makerPair {
 				p := prepBefore(s.Tokens, e.start)
 				// "700 Isuzu buses produced by SamAuto": the maker named
 				// after "by" makes them, not the brand before them.
-				if p == "by" && len(out) > 0 && out[len(out)-1].start == m.start {
+				if madeByNext(s, i) && len(out) > 0 && out[len(out)-1].start == m.start {
 					out = out[:len(out)-1]
 				}
 				if p == "from" || p == "by" || p == "of" {
