@@ -43,6 +43,7 @@ run: build db ## build, start Neo4j, load the sample articles, serve the API (Ct
 test: db lint generate-check ## everything CI runs: lint, generated code, tests on the real Neo4j, fuzz smoke
 	NEO4J_TEST_URI=$(NEO4J_URI) NEO4J_TEST_REQUIRED=1 $(GO) test -race -p 1 -count=1 ./...
 	$(GO) test -count=1 -run 'TestHugeInputMemory' ./loader/extract  # memory is measured without -race
+	$(GO) test -count=1 -run 'TestEmbeddedModelIsTrainedOnTheDevSet' ./loader/pairtrain  # training is slow under -race
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
 .PHONY: lint

@@ -102,10 +102,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 					&cli.StringSliceFlag{Name: "skip", Usage: "leave out articles whose name starts with this prefix (repeatable), to score on them"},
 					&cli.StringFlag{Name: "out", Value: "loader/extract/data/pair-model.json", TakesFile: true, Usage: "model file to write"},
 					&cli.FloatFlag{Name: "threshold", Value: pairtrain.DefaultOptions.Threshold, Usage: "probability above which a pair becomes a supply"},
+					&cli.BoolFlag{Name: "crosses", Value: pairtrain.DefaultOptions.Crosses, Usage: "weigh every two features seen together too"},
+					&cli.FloatFlag{Name: "l2", Value: pairtrain.DefaultOptions.L2, Usage: "weight decay per example"},
+					&cli.IntFlag{Name: "min-count", Value: pairtrain.DefaultOptions.MinCount, Usage: "leave out features (and crosses) seen fewer times"},
 				},
 				Action: func(ctx context.Context, cmd *cli.Command) error {
 					opts := pairtrain.DefaultOptions
 					opts.Threshold = cmd.Float("threshold")
+					opts.Crosses = cmd.Bool("crosses")
+					opts.L2 = cmd.Float("l2")
+					opts.MinCount = cmd.Int("min-count")
 					return runTrainPairs(ctx, cmd.String("dev"), cmd.StringSlice("skip"), cmd.String("out"), cmd.String("gazetteer"), opts, logger)
 				},
 			},

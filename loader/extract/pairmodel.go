@@ -7,22 +7,105 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strings"
 
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/source"
 )
 
 // PairModel is a logistic model over the features of a candidate pair
-// (pairs.go): the probability that an annotator would read a supply from
-// the first party to the second out of the sentence. It is trained by
-// `tradegraph train-pairs` on the annotated dev set (loader/extract/train).
+// (pairs.go) and over the pairs of those features: the probability that
+// an annotator would read a supply from the first party to the second out
+// of the sentence. The pairs let the model weigh a feature by the company
+// it keeps (a "with" before a firm means one thing when the supply word
+// is "shipped" and another when it is "signed"); they were worth about a
+// point of supplies F1 in cross-validation by batch. It is trained by
+// `tradegraph train-pairs` on the annotated dev set (loader/pairtrain).
 type PairModel struct {
 	Weights map[string]float64 `json:"weights"`
+	// Crosses weighs two features seen together, keyed by CrossName.
+	Crosses map[string]float64 `json:"crosses,omitempty"`
 	// Threshold is the probability above which a pair the rules missed
 	// becomes a supply.
 	Threshold float64 `json:"threshold"`
 	// Trained names the data the model was trained on, for the record.
 	Trained string `json:"trained,omitempty"`
+
+	// What scoring looks up, built from the maps when the model is read:
+	// each feature's number, its weight by number, and the crosses'
+	// weights by the two numbers, in a square table while it is small (a
+	// cross is looked up for every two features of every candidate) and
+	// in a map beyond.
+	ids    map[string]int32
+	base   []float64
+	table  []float32
+	crossW map[uint64]float64
+}
+
+// maxCrossTable bounds the features of a model whose crosses are kept in
+// a square table: 2048 features make 16 MB.
+const maxCrossTable = 2048
+
+// crossSep joins the two names of a cross; no feature name contains it.
+const crossSep = " & "
+
+// CrossName names the cross of two features, in the order of their names.
+func CrossName(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + crossSep + b
+}
+
+func crossKey(a, b int32) uint64 {
+	if b < a {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
+}
+
+// compile numbers the model's features for scoring.
+func (m *PairModel) compile() error {
+	m.ids = map[string]int32{}
+	id := func(name string) int32 {
+		n, ok := m.ids[name]
+		if !ok {
+			n = int32(len(m.base))
+			m.ids[name] = n
+			m.base = append(m.base, 0)
+		}
+		return n
+	}
+	for name, w := range m.Weights {
+		m.base[id(name)] = w
+	}
+	crossW := make(map[uint64]float64, len(m.Crosses))
+	for name, w := range m.Crosses {
+		a, b, ok := strings.Cut(name, crossSep)
+		if !ok {
+			return fmt.Errorf("cross %q does not join two features with %q", name, crossSep)
+		}
+		crossW[crossKey(id(a), id(b))] = w
+	}
+	n := len(m.base)
+	if n > maxCrossTable {
+		m.crossW = crossW
+		return nil
+	}
+	m.table = make([]float32, n*n)
+	for k, w := range crossW {
+		a, b := int(k>>32), int(k&0xffffffff)
+		m.table[a*n+b], m.table[b*n+a] = float32(w), float32(w)
+	}
+	return nil
+}
+
+// cross returns the weight of the cross of features a and b.
+func (m *PairModel) cross(a, b int32) float64 {
+	if m.table != nil {
+		return float64(m.table[int(a)*len(m.base)+int(b)])
+	}
+	return m.crossW[crossKey(a, b)]
 }
 
 //go:embed data/pair-model.json
@@ -58,16 +141,24 @@ func parsePairModel(data []byte) (*PairModel, error) {
 	if m.Weights == nil {
 		m.Weights = map[string]float64{}
 	}
+	if err := m.compile(); err != nil {
+		return nil, err
+	}
 	return &m, nil
 }
 
 // Probability scores a feature list.
-func (m *PairModel) Probability(features []string) float64 {
-	z := 0.0
-	for _, f := range features {
-		z += m.Weights[f]
+func (m *PairModel) Probability(names []string) float64 {
+	if m.ids == nil {
+		if err := m.compile(); err != nil {
+			return 0 // a model built in code with a malformed cross scores nothing
+		}
 	}
-	return sigmoid(z)
+	fs := features{model: m}
+	for _, f := range names {
+		fs.add(f)
+	}
+	return sigmoid(fs.total())
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -121,7 +212,7 @@ func (d *doc) learnedSupplies(f focus, facts []*fact, m *PairModel) []*fact {
 	}
 	best := map[[2]string]scored{}
 	var keys [][2]string
-	for _, c := range d.pairCandidates(f, facts, found, &features{weights: m.Weights}) {
+	for _, c := range d.pairCandidates(f, facts, found, &features{model: m}) {
 		k := [2]string{c.supplier, c.recipient}
 		p := sigmoid(c.z)
 		if p < m.Threshold {

@@ -21,20 +21,21 @@ type pairCandidate struct {
 	supplier, recipient string
 	trigger             trigger  // the supply word nearest to the two
 	features            []string // when training
-	z                   float64  // the sum of the features' weights, when scoring
+	z                   float64  // the model's score, when scoring
 }
 
 // features collects a candidate's features: their names when training,
-// or only the sum of their weights when scoring, which looks the names up
-// without allocating them.
+// or, when scoring, their numbers in the model and the sum of their
+// weights, which looks the names up without allocating them.
 type features struct {
-	weights map[string]float64 // nil: keep the names
-	names   []string
-	z       float64
-	buf     []byte
+	model *PairModel // nil: keep the names
+	names []string
+	ids   []int32
+	z     float64
+	buf   []byte
 }
 
-func (fs *features) reset() { fs.names, fs.z = nil, 0 }
+func (fs *features) reset() { fs.names, fs.ids, fs.z = nil, fs.ids[:0], 0 }
 
 // add adds the feature named by the concatenation of parts.
 func (fs *features) add(parts ...string) {
@@ -42,11 +43,36 @@ func (fs *features) add(parts ...string) {
 	for _, p := range parts {
 		fs.buf = append(fs.buf, p...)
 	}
-	if fs.weights != nil {
-		fs.z += fs.weights[string(fs.buf)]
+	if fs.model == nil {
+		fs.names = append(fs.names, string(fs.buf))
 		return
 	}
-	fs.names = append(fs.names, string(fs.buf))
+	if id, ok := fs.model.ids[string(fs.buf)]; ok {
+		fs.z += fs.model.base[id]
+		fs.ids = append(fs.ids, id)
+	}
+}
+
+// score is the candidate's score when scoring, else 0.
+func (fs *features) score() float64 {
+	if fs.model == nil {
+		return 0
+	}
+	return fs.total()
+}
+
+// total is the candidate's score: the weights of its features and of the
+// crosses of any two of them.
+func (fs *features) total() float64 {
+	z := fs.z
+	for i, a := range fs.ids {
+		for _, b := range fs.ids[i+1:] {
+			if a != b {
+				z += fs.model.cross(a, b)
+			}
+		}
+	}
+	return z
 }
 
 // party is an entity a sentence names, or one it may speak of without
@@ -143,7 +169,7 @@ func (d *doc) pairCandidates(f focus, facts []*fact, found map[[2]string]bool, f
 				if d.titled && s.Para == 0 {
 					fs.add("title")
 				}
-				out = append(out, pairCandidate{sent: s, supplier: a.id, recipient: b.id, trigger: triggers[k], features: fs.names, z: fs.z})
+				out = append(out, pairCandidate{sent: s, supplier: a.id, recipient: b.id, trigger: triggers[k], features: fs.names, z: fs.score()})
 			}
 		}
 	}

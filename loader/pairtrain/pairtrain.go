@@ -15,8 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"gonum.org/v1/gonum/optimize"
 
 	"tradegraph/loader/extract"
 	"tradegraph/loader/source"
@@ -154,53 +157,157 @@ func namesMatch(a, b []string) bool {
 
 // Options steer training.
 type Options struct {
-	Epochs    int     // passes over the examples
-	Rate      float64 // learning rate
-	L2        float64 // weight decay per example
-	MinCount  int     // features seen fewer times are dropped
+	// L2 is the penalty on the squared weights (all but the bias), against
+	// the log loss summed over the examples: the larger, the more the model
+	// trusts features seen often over crosses seen a few times.
+	L2        float64
+	MinCount  int     // features (and crosses) seen fewer times are dropped
+	Crosses   bool    // weigh every two features seen together too
 	Threshold float64 // written into the model
 }
 
-// DefaultOptions are the settings the committed model was trained with.
-var DefaultOptions = Options{Epochs: 40, Rate: 0.05, L2: 1e-4, MinCount: 2, Threshold: 0.3}
+// DefaultOptions are the settings the committed model was trained with,
+// chosen by cross-validation by batch on the dev set.
+var DefaultOptions = Options{L2: 16, MinCount: 2, Crosses: true, Threshold: 0.35}
 
-// Train fits a logistic regression by stochastic gradient descent, in the
-// examples' order so that the result is reproducible.
+// Train fits a logistic regression with an L2 penalty by L-BFGS (gonum's:
+// with crosses there are some twenty thousand weights, too many for plain
+// gradient steps to settle the rare ones). The same examples give the same
+// model.
 func Train(examples []Example, o Options) *extract.PairModel {
-	count := map[string]int{}
-	for _, ex := range examples {
-		for _, f := range ex.Features {
-			count[f]++
-		}
-	}
-	w := map[string]float64{}
-	for epoch := 0; epoch < o.Epochs; epoch++ {
-		rate := o.Rate / (1 + float64(epoch)/10)
-		for _, ex := range examples {
-			z := 0.0
-			for _, f := range ex.Features {
-				if count[f] >= o.MinCount {
-					z += w[f]
-				}
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if ex.Supply {
-				y = 1
-			}
-			g := y - p
-			for _, f := range ex.Features {
-				if count[f] >= o.MinCount {
-					w[f] += rate * (g - o.L2*w[f])
-				}
-			}
-		}
-	}
+	var names []string
+	rows := numberFeatures(examples, o, &names)
+	w := fit(examples, rows, names, o.L2)
 	m := &extract.PairModel{Weights: map[string]float64{}, Threshold: o.Threshold}
 	for f, v := range w {
-		if math.Abs(v) >= 1e-3 {
-			m.Weights[f] = math.Round(v*1e4) / 1e4 // a readable, stable file
+		if math.Abs(v) < 1e-3 {
+			continue
+		}
+		v = math.Round(v*1e4) / 1e4 // a readable, stable file
+		if a, b, ok := strings.Cut(names[f], "\x00"); ok {
+			if m.Crosses == nil {
+				m.Crosses = map[string]float64{}
+			}
+			m.Crosses[extract.CrossName(a, b)] = v
+		} else {
+			m.Weights[names[f]] = v
 		}
 	}
 	return m
 }
+
+// fit minimizes the summed log loss of the rows plus l2/2 times the
+// squared weights other than the bias.
+func fit(examples []Example, rows [][]int32, names []string, l2 float64) []float64 {
+	bias := slices.Index(names, "bias")
+	objective := func(grad, w []float64) float64 {
+		for i := range grad {
+			grad[i] = 0
+		}
+		loss := 0.0
+		for i, ex := range examples {
+			z := 0.0
+			for _, f := range rows[i] {
+				z += w[f]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			g := p
+			if ex.Supply {
+				loss -= math.Log(max(p, 1e-300))
+				g = p - 1
+			} else {
+				loss -= math.Log(max(1-p, 1e-300))
+			}
+			for _, f := range rows[i] {
+				grad[f] += g
+			}
+		}
+		for i, v := range w {
+			if i != bias {
+				loss += l2 / 2 * v * v
+				grad[i] += l2 * v
+			}
+		}
+		return loss
+	}
+	scratch := make([]float64, len(names))
+	problem := optimize.Problem{
+		Func: func(w []float64) float64 { return objective(scratch, w) },
+		Grad: func(grad, w []float64) { objective(grad, w) },
+	}
+	settings := &optimize.Settings{GradientThreshold: 1e-5, MajorIterations: 2000}
+	result, err := optimize.Minimize(problem, make([]float64, len(names)), settings, &optimize.LBFGS{})
+	if err != nil && result == nil {
+		panic(fmt.Sprintf("pair model training: %v", err)) // only on a malformed problem
+	}
+	return result.X
+}
+
+// numberFeatures lists each example's features, and with o.Crosses the
+// crosses of any two different ones, as numbers into names (a cross is
+// named "a\x00b"), leaving out those seen fewer than o.MinCount times.
+func numberFeatures(examples []Example, o Options, names *[]string) [][]int32 {
+	// Number every feature name first, so that crosses are counted by
+	// pairs of numbers rather than by names built for each example.
+	base := map[string]int32{}
+	var baseNames []string
+	baseRows := make([][]int32, len(examples))
+	count := map[uint64]int{}
+	for i, ex := range examples {
+		for _, f := range ex.Features {
+			id, ok := base[f]
+			if !ok {
+				id = int32(len(baseNames))
+				base[f] = id
+				baseNames = append(baseNames, f)
+			}
+			baseRows[i] = append(baseRows[i], id)
+		}
+		eachFeature(baseRows[i], o.Crosses, func(k uint64) { count[k]++ })
+	}
+	ids := map[uint64]int32{}
+	rows := make([][]int32, len(examples))
+	for i := range examples {
+		eachFeature(baseRows[i], o.Crosses, func(k uint64) {
+			if count[k] < o.MinCount {
+				return
+			}
+			id, ok := ids[k]
+			if !ok {
+				id = int32(len(*names))
+				ids[k] = id
+				name := baseNames[k>>32]
+				if k&crossBit != 0 {
+					name = crossName(baseNames[k>>32], baseNames[k&0x7fffffff])
+				}
+				*names = append(*names, name)
+			}
+			rows[i] = append(rows[i], id)
+		})
+	}
+	return rows
+}
+
+// crossBit marks a key of eachFeature as a cross.
+const crossBit = 1 << 31
+
+// eachFeature calls fn with a key for each feature of a row (its number
+// in the high half) and, with crosses, for each two different ones (the
+// two numbers, with crossBit set).
+func eachFeature(row []int32, crosses bool, fn func(uint64)) {
+	for _, a := range row {
+		fn(uint64(a) << 32)
+	}
+	if !crosses {
+		return
+	}
+	for j, a := range row {
+		for _, b := range row[j+1:] {
+			if a != b {
+				fn(uint64(min(a, b))<<32 | crossBit | uint64(max(a, b)))
+			}
+		}
+	}
+}
+
+func crossName(a, b string) string { return a + "\x00" + b }

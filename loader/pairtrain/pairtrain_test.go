@@ -41,7 +41,7 @@ func TestNamesMatchLikeTheScorer(t *testing.T) {
 // never does, and gives the same weights every time.
 func TestTrainLearnsAndRepeats(t *testing.T) {
 	var examples []Example
-	for i := 0; i < 50; i++ {
+	for i := 0; i < 500; i++ {
 		examples = append(examples,
 			Example{Features: []string{"bias", "good"}, Supply: true},
 			Example{Features: []string{"bias", "bad"}, Supply: false})
@@ -57,6 +57,33 @@ func TestTrainLearnsAndRepeats(t *testing.T) {
 	for f, w := range m.Weights {
 		if again.Weights[f] != w {
 			t.Errorf("weight of %q: %v, then %v", f, w, again.Weights[f])
+		}
+	}
+}
+
+// Crosses let the model learn what two features mean together: "with"
+// after "shipped" marks a supply and after "signed" none, "to" the other
+// way round, which no weighing of the four alone can tell.
+func TestTrainLearnsCrosses(t *testing.T) {
+	var examples []Example
+	for i := 0; i < 300; i++ {
+		examples = append(examples,
+			Example{Features: []string{"bias", "shipped", "with"}, Supply: true},
+			Example{Features: []string{"bias", "signed", "with"}, Supply: false},
+			Example{Features: []string{"bias", "shipped", "to"}, Supply: false},
+			Example{Features: []string{"bias", "signed", "to"}, Supply: true})
+	}
+	for _, crosses := range []bool{false, true} {
+		o := DefaultOptions
+		o.Crosses = crosses
+		m := Train(examples, o)
+		both := m.Probability([]string{"bias", "shipped", "with"})
+		one := m.Probability([]string{"bias", "signed", "with"})
+		if crosses && (both < 0.8 || one > 0.2) {
+			t.Errorf("with crosses: p(both) = %.2f, p(one) = %.2f", both, one)
+		}
+		if !crosses && (both > 0.6 || one < 0.4) {
+			t.Errorf("without crosses: p(both) = %.2f, p(one) = %.2f: the test no longer needs crosses", both, one)
 		}
 	}
 }
@@ -110,6 +137,9 @@ func TestEmbeddedModelIsTrainedOnTheDevSet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the whole dev set")
 	}
+	if raceEnabled {
+		t.Skip("training is single-threaded and ten times slower under the race detector; make test runs this without it")
+	}
 	examples, _, err := Examples(context.Background(), extractor(t), filepath.Join("..", "..", "testdata", "dev"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -120,11 +150,14 @@ func TestEmbeddedModelIsTrainedOnTheDevSet(t *testing.T) {
 		t.Errorf("threshold: trained %v, embedded %v", trained.Threshold, embedded.Threshold)
 	}
 	differ := 0
-	for f := range union(trained.Weights, embedded.Weights) {
-		if math.Abs(trained.Weights[f]-embedded.Weights[f]) > 1e-3 {
-			differ++
-			if differ <= 5 {
-				t.Errorf("weight of %q: trained %v, embedded %v", f, trained.Weights[f], embedded.Weights[f])
+	for _, w := range []struct{ trained, embedded map[string]float64 }{
+		{trained.Weights, embedded.Weights}, {trained.Crosses, embedded.Crosses}} {
+		for f := range union(w.trained, w.embedded) {
+			if math.Abs(w.trained[f]-w.embedded[f]) > 1e-3 {
+				differ++
+				if differ <= 5 {
+					t.Errorf("weight of %q: trained %v, embedded %v", f, w.trained[f], w.embedded[f])
+				}
 			}
 		}
 	}

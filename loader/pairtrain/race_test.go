@@ -1,0 +1,5 @@
+//go:build race
+
+package pairtrain
+
+const raceEnabled = true
