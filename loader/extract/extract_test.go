@@ -1042,6 +1042,27 @@ func TestGoodsBeforeAgentNoun(t *testing.T) {
 	}
 }
 
+// Goods named as the first half of a hyphenated word, and the lone cab
+// of a machine being described, are no goods; cabs supplied as goods and
+// goods joined to goods stay.
+func TestGoodsAsModifiersAndTheCab(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	cases := []struct {
+		text      string
+		want, not string
+	}{
+		{"Gomselmash supplied 40 combines to the grain-growing regions of Kazakhstan.", "combine harvesters", "grain"},
+		{"The farm received ten Belarus tractors. The cab is warm and the mirrors are heated.", "tractors", "truck cabs"},
+		{"Severstal supplies rolled steel for frames and cabs to MAZ.", "truck cabs", ""},
+	}
+	for _, c := range cases {
+		products := productNames(x.Extract(&source.Document{ID: "article:test", Origin: "test.txt", Text: c.text}))
+		if !slices.Contains(products, c.want) || c.not != "" && slices.Contains(products, c.not) {
+			t.Errorf("%q: products = %v, want %q and no %q", c.text, products, c.want, c.not)
+		}
+	}
+}
+
 // productNames lists the names of the goods a result names.
 func productNames(res *Result) []string {
 	var out []string

@@ -514,7 +514,8 @@ func dropFieldProducts(toks []text.Token, ms []mention) []mention {
 			(attributeNouns[toks[m.end].Norm] || orgHeads[toks[m.end].Norm] && toks[m.end].Norm != "works" || retailNouns[toks[m.end].Norm]) {
 			continue
 		}
-		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m) || compoundTail(toks, m) || agentHead(toks, m)) {
+		if m.typ == gazetteer.Product && (meansOfTransport(toks, m) || fieldOfWork(toks, m) || compoundTail(toks, m) || compoundHead(toks, ms, m) ||
+			agentHead(toks, m) || driversSeat(toks, m)) {
 			continue
 		}
 		out = append(out, m)
@@ -543,6 +544,25 @@ var notAgents = set("orders", "others", "members", "numbers", "offers", "letters
 func compoundTail(toks []text.Token, m mention) bool {
 	return m.start >= 2 && toks[m.start-1].IsDash() && !toks[m.start-1].Space && !toks[m.start].Space &&
 		toks[m.start-2].Kind == text.Word
+}
+
+// compoundHead reports goods named as the first half of a hyphenated
+// word: the "grain" of "grain-growing regions", the "cab" of "the
+// cab-welding shop". Goods joined to goods ("combine-harvesters") stay.
+func compoundHead(toks []text.Token, ms []mention, m mention) bool {
+	return m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && !toks[m.end+1].Space &&
+		toks[m.end+1].Kind == text.Word && !toks[m.end+1].Cap && mentionAt(ms, m.end+1) < 0
+}
+
+// driversSeat reports a lone "cab" or "cabin": the one of the machine
+// being described ("the cab is warm", "the cab paint shop"), whereas cabs
+// supplied as goods come in the plural.
+func driversSeat(toks []text.Token, m mention) bool {
+	if m.end-m.start != 1 {
+		return false
+	}
+	w := toks[m.start].Norm
+	return w == "cab" || w == "cabin"
 }
 
 // meansOfTransport reports goods named as the way others travel: "by
