@@ -1063,6 +1063,18 @@ func TestGoodsAsModifiersAndTheCab(t *testing.T) {
 	}
 }
 
+// A firm described by its goods and a maker noun, before its name or in
+// an apposition, makes those goods, which decides who supplies whom
+// under a contract between two firms nobody lists.
+func TestMakerNounDescribesFirm(t *testing.T) {
+	for _, text := range []string{
+		"The float glass manufacturer LLC «Zarya-Steklo» signed a contract with LLC «OknaStroyService» for the supply of float glass.",
+		"LLC «Zarya-Steklo», a Russian float glass maker, signed a contract with LLC «OknaStroyService» for the supply of float glass.",
+	} {
+		checkRuleSupplies(t, text, []string{"Zarya-Steklo -> OknaStroyService [glass] contracted"})
+	}
+}
+
 // productNames lists the names of the goods a result names.
 func productNames(res *Result) []string {
 	var out []string

@@ -23,21 +23,19 @@ func (d *doc) makes(firm, product string) bool {
 
 // readMakerDescriptions notes the goods each firm is described as making:
 // "X, one of the largest makers of clutches", "X, a Russian producer of
-// glass", "X, which manufactures elevators", "the tire maker X".
+// glass", "X, which manufactures elevators" (and noteMakerNouns: "the
+// tire maker X").
 func (d *doc) readMakerDescriptions() {
 	for _, s := range d.sents {
 		toks, ms := s.Tokens, s.mentions
-		for k, m := range ms {
+		for _, m := range ms {
 			if m.typ != gazetteer.Enterprise || m.modifier {
 				continue
 			}
 			var products []string
 			end := afterBrackets(toks, m.end) // "X (OZAA, Mogilev region), one of"
-			switch {
-			case end+1 < len(toks) && toks[end].Norm == ",":
+			if end+1 < len(toks) && toks[end].Norm == "," {
 				products = describedGoods(toks, ms, end+1)
-			case !m.ref:
-				products = goodsBeforeMakerNoun(toks, ms, k)
 			}
 			for _, p := range products {
 				if d.describedMakes == nil {
@@ -102,17 +100,71 @@ func afterBrackets(toks []text.Token, i int) int {
 	return i
 }
 
-// goodsBeforeMakerNoun reads "the clutch maker OZAA": goods, a maker noun
-// and the firm's name right after.
-func goodsBeforeMakerNoun(toks []text.Token, ms []mention, k int) []string {
-	m := ms[k]
-	if m.start < 2 || !makerNouns[toks[m.start-1].Norm] {
-		return nil
+// noteMakerNouns notes the goods a firm is described by with a maker
+// noun, before its name or in an apposition: "the float glass
+// manufacturer Salavatsteklo", "the clutch maker OZAA", "Zarya, a Russian
+// float glass maker". It reads the sentence's mentions before the goods
+// word is dropped as an attribute of the firm (dropFieldProducts).
+func (d *doc) noteMakerNouns(toks []text.Token, ms []mention) {
+	for i, p := range ms {
+		if p.typ != gazetteer.Product || p.end >= len(toks) || !makerNouns[toks[p.end].Norm] {
+			continue
+		}
+		firm := firmNamedAt(toks, ms, p.end+1)
+		if firm < 0 {
+			firm = firmBeforeApposition(toks, ms, i)
+		}
+		if firm < 0 {
+			continue
+		}
+		if d.describedMakes == nil {
+			d.describedMakes = map[string][]string{}
+		}
+		d.describedMakes[ms[firm].id] = appendUnique(d.describedMakes[ms[firm].id], p.id)
 	}
-	if j := mentionAt(ms, m.start-2); j >= 0 && ms[j].typ == gazetteer.Product && ms[j].end == m.start-1 {
-		return []string{ms[j].id}
+}
+
+// firmNamedAt returns the index of the firm whose name starts at token k,
+// after a legal form or an opening quote ("LLC «OknaStroyService»"), or -1.
+func firmNamedAt(toks []text.Token, ms []mention, k int) int {
+	for j := k; j < len(toks) && j <= k+2; j++ {
+		if f := mentionAt(ms, j); f >= 0 {
+			if ms[f].typ == gazetteer.Enterprise && ms[f].start >= k {
+				return f
+			}
+			return -1
+		}
+		if !legalForms[toks[j].Norm] && !toks[j].IsQuote() {
+			return -1
+		}
 	}
-	return nil
+	return -1
+}
+
+// firmBeforeApposition returns the index of the firm named right before
+// ", a Russian" and the goods mention i: "Zarya, a Russian float glass
+// maker"; or -1.
+func firmBeforeApposition(toks []text.Token, ms []mention, i int) int {
+	j := ms[i].start - 1
+	for ; j >= 0 && j >= ms[i].start-4; j-- {
+		if toks[j].Norm == "," {
+			break
+		}
+		if k := mentionAt(ms, j); k >= 0 && ms[k].typ == gazetteer.Country {
+			j = ms[k].start
+			continue
+		}
+		if toks[j].Kind != text.Word || toks[j].Cap && !determiners[toks[j].Norm] {
+			return -1
+		}
+	}
+	if j < 1 || toks[j].Norm != "," || !determiners[toks[j+1].Norm] {
+		return -1
+	}
+	if f := mentionAt(ms, j-1); f >= 0 && ms[f].typ == gazetteer.Enterprise && ms[f].end == j {
+		return f
+	}
+	return -1
 }
 
 var (

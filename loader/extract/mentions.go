@@ -126,6 +126,7 @@ func (d *doc) findMentions() {
 		ms = d.discoveredAgain(s, ms)
 		ms = d.discoverEnterprises(s, ms)
 		ms = d.discoverPersons(s, ms, persons)
+		d.noteMakerNouns(s.Tokens, ms)
 		ms = dropFieldProducts(s.Tokens, ms)
 		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		ms = d.bracketedNames(s.Tokens, ms)
