@@ -64,7 +64,7 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 		Published: doc.Published.String(), Entities: []Entity{}, Relations: []Relation{}}
 	titled := opensWithTitle(doc)
 	if len(doc.Text) <= segmentSize {
-		entities, relations := x.read(doc.Text, titled, 0)
+		entities, relations := x.read(doc.Text, titled, 0, doc.Dateline)
 		// An article without facts still prints "relations": [].
 		res.Entities = append(res.Entities, entities...)
 		res.Relations = append(res.Relations, relations...)
@@ -75,7 +75,11 @@ func (x *Extractor) Extract(doc *source.Document) *Result {
 	byID := map[string]int{}
 	runes := 0
 	for i, seg := range segments(doc.Text) {
-		entities, relations := x.read(seg, titled && i == 0, runes)
+		dateline := ""
+		if i == 0 {
+			dateline = doc.Dateline
+		}
+		entities, relations := x.read(seg, titled && i == 0, runes, dateline)
 		runes += utf8.RuneCountInString(seg)
 		res.Relations = append(res.Relations, relations...)
 		for _, e := range entities {
@@ -119,9 +123,11 @@ func segments(text string) []string {
 }
 
 // read extracts one text; base is the character offset of the text in the
-// document, added to evidence offsets.
-func (x *Extractor) read(text string, titled bool, base int) ([]Entity, []Relation) {
+// document, added to evidence offsets, and dateline the place of the
+// agency dateline cut from its start.
+func (x *Extractor) read(text string, titled bool, base int, dateline string) ([]Entity, []Relation) {
 	d, f := x.readDiscourse(text, titled, base)
+	d.addDateline(dateline)
 	supplies := d.findSupplies(f)
 	supplies = append(supplies, d.learnedSupplies(f, supplies, x.pairs)...)
 	relations := d.supplyRelations(supplies)

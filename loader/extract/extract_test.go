@@ -1075,6 +1075,25 @@ func TestMakerNounDescribesFirm(t *testing.T) {
 	}
 }
 
+// The place of an agency dateline, cut from the text by the reader, is an
+// entity of the article; an unknown word there adds nothing.
+func TestDatelinePlaceIsAnEntity(t *testing.T) {
+	x := mustExtractor(t)
+	for place, want := range map[string]string{"MINSK": "Minsk", "ST. PETERSBURG": "Saint Petersburg", "OUR CORRESPONDENT": ""} {
+		doc := &source.Document{ID: "article:test", Origin: "test.txt", Dateline: place,
+			Text: "Residents of Russia bought butter on the exchange."}
+		var places []string
+		for _, e := range x.Extract(doc).Entities {
+			if e.Type == "City" || e.Type == "Region" {
+				places = append(places, e.Name)
+			}
+		}
+		if want == "" && len(places) > 0 || want != "" && !slices.Equal(places, []string{want}) {
+			t.Errorf("dateline %q: places %v, want %q", place, places, want)
+		}
+	}
+}
+
 // productNames lists the names of the goods a result names.
 func productNames(res *Result) []string {
 	var out []string

@@ -379,6 +379,37 @@ func (d *doc) register(m mention, s *sentence) {
 	}
 }
 
+// addDateline adds the place an agency dateline names ("MINSK, 22 April
+// (BelTA) –") as an entity of the article: where the news was reported
+// from, which annotators list. It is read after the discourse, so the
+// place never becomes the article's focus.
+func (d *doc) addDateline(place string) {
+	if place == "" {
+		return
+	}
+	toks := text.Tokenize(place, 0)
+	ms := d.gaz.Match(toks)
+	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(toks) {
+		return
+	}
+	for _, ref := range ms[0].Refs {
+		if !isPlace(ref.Type) {
+			continue
+		}
+		e := d.entities[ref.ID]
+		if e == nil {
+			if e = d.newEntity(ref.ID, ref.Type, place, confGazetteer); e == nil {
+				return
+			}
+			d.entities[ref.ID] = e
+			d.firstSeen[ref.ID] = len(d.sents)
+			d.order = append(d.order, ref.ID)
+		}
+		e.Mentions++
+		return
+	}
+}
+
 // newEntity makes the output entity for id: from the gazetteer when it is
 // known, else from the surface form it was discovered with.
 func (d *doc) newEntity(id string, typ gazetteer.Type, surface string, conf float64) *Entity {

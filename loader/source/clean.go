@@ -9,9 +9,10 @@ import (
 
 // page is what cleaning finds in the text of a news page.
 type page struct {
-	Title string
-	Body  string // paragraphs separated by blank lines
-	Date  Date   // a timestamp line such as "12:30, 22 April", if any
+	Title    string
+	Body     string // paragraphs separated by blank lines
+	Date     Date   // a timestamp line such as "12:30, 22 April", if any
+	Dateline string // the place of an agency dateline, "MINSK", if any
 }
 
 // Boilerplate that news sites put around an article. Each pattern matches a
@@ -31,7 +32,7 @@ var (
 	trailerRE = regexp.MustCompile(`(?i)^(other (materials|news|articles|stories)|related (news|articles|materials|stories|posts)|more (news|stories|articles|on (this|the) topic)|latest (news|articles)|top (news|stories)|you (may|might) also (like|be interested in)|most (read|popular|viewed)|popular( news)?|news feed|recommended|read also|see also|also read|more in|news by topic)(\s+(of|on|from|in|by|about)\b[^.!?]{0,60})?\s*:?$`)
 	// An agency dateline opening the first paragraph: "MINSK, 22 April
 	// (BelTA) - ", "MOSCOW, April 22. /TASS/. ", "Moscow. 22 April. INTERFAX - ".
-	datelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]{1,30}(,\s*\p{Lu}[\p{L} .-]{1,25})?[,.]?\s+((\d{1,2}\s+` + monthRE + `|` + monthRE + `\s+\d{1,2})(,?\s+\d{4})?)?\.?\s*(\([\p{L} .-]{2,30}\)|/[\p{L} -]{2,20}/\.?|(INTERFAX|Interfax)(-[\p{L}]+)?)\s*[-–—.:]*\s*`)
+	datelineRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu} .'-]{1,30})(,\s*\p{Lu}[\p{L} .-]{1,25})?[,.]?\s+((\d{1,2}\s+` + monthRE + `|` + monthRE + `\s+\d{1,2})(,?\s+\d{4})?)?\.?\s*(\([\p{L} .-]{2,30}\)|/[\p{L} -]{2,20}/\.?|(INTERFAX|Interfax)(-[\p{L}]+)?)\s*[-–—.:]*\s*`)
 )
 
 // clean separates an article from the page around it. It drops timestamp,
@@ -67,7 +68,10 @@ func clean(raw string, hasTitle bool) page {
 			continue
 		}
 		if len(paras) == 0 || (len(paras) == 1 && p.Title != "") {
-			line = datelineRE.ReplaceAllString(line, "")
+			if m := datelineRE.FindStringSubmatchIndex(line); m != nil {
+				p.Dateline = strings.TrimSpace(line[m[2]:m[3]])
+				line = line[m[1]:]
+			}
 		}
 		paras = append(paras, line)
 	}

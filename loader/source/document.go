@@ -26,6 +26,10 @@ type Document struct {
 	// Site is the publisher ("BelTA") when known.
 	Site      string `json:"site,omitempty"`
 	Published Date   `json:"published"`
+	// Dateline is the place an agency dateline opened the text with
+	// ("MINSK" of "MINSK, 22 April (BelTA) –"), which the text no longer
+	// carries: where the news was reported from, an entity of the article.
+	Dateline string `json:"dateline,omitempty"`
 	// Text is the clean article: the title as the first paragraph when the
 	// text itself carried it, then the body, paragraphs separated by blank
 	// lines. Extraction offsets point into Text.

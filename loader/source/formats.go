@@ -58,6 +58,7 @@ func (d *Document) finish(raw string, hasTitle bool) (*Document, error) {
 	if d.Published.IsZero() {
 		d.Published = p.Date
 	}
+	d.Dateline = p.Dateline
 	switch {
 	case p.Body != "" && p.Title == "" && d.Title != "":
 		d.Text = d.Title + "\n\n" + p.Body

@@ -56,7 +56,8 @@ Belarusian tractor presented in Kazan
 		Body: "Lukashenko invites Arkhangelsk Oblast to deepen cooperation\n\n" +
 			"We suggest deepening cooperation, the president said.\n\n" +
 			"The supply of logging machines is also relevant.",
-		Date: Date{Month: 4, Day: 22},
+		Date:     Date{Month: 4, Day: 22},
+		Dateline: "MINSK",
 	}
 	if diff := cmp.Diff(want, p); diff != "" {
 		t.Errorf("clean mismatch (-want +got):\n%s", diff)
@@ -261,4 +262,19 @@ func visible(s string) int {
 		}
 	}
 	return n
+}
+
+// An agency dateline is cut from the text and its place kept apart.
+func TestDatelinePlaceIsKept(t *testing.T) {
+	for raw, want := range map[string]string{
+		"MINSK, March 14 (Interfax-West) - Residents of Russia bought butter.": "MINSK",
+		"MOSCOW, April 22. /TASS/. KAMAZ sold trucks.":                         "MOSCOW",
+		"ST. PETERSBURG, 5 June (BelTA) – Belshina sold tyres.":                "ST. PETERSBURG",
+		"Residents of Russia bought butter in MINSK, the exchange said.":       "",
+	} {
+		p := clean(raw, true)
+		if p.Dateline != want || strings.Contains(p.Body, "(") {
+			t.Errorf("%q: dateline %q, body %q; want dateline %q and no agency", raw, p.Dateline, p.Body, want)
+		}
+	}
 }
