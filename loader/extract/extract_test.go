@@ -1130,6 +1130,15 @@ func checkRuleSupplies(t *testing.T, text string, want []string) {
 	}
 }
 
+// A port named in full is the company that runs it; a port named by its
+// town alone is the town.
+func TestNamedPortIsAFirm(t *testing.T) {
+	checkRuleSupplies(t, "Amkodor is in talks with the Vladivostok Commercial Sea Port on the supply of forklifts.",
+		[]string{"Amkodor -> Vladivostok Commercial Sea Port [forklifts] negotiating"})
+	checkRuleSupplies(t, "Amkodor shipped ten forklifts to the port of Vanino.",
+		[]string{"Amkodor -> Vanino [forklifts] delivered x10"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)

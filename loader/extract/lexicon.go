@@ -20,7 +20,7 @@ var brandMakers = map[string]string{"belarus": "enterprise:mtz"}
 // "First Mining Company", "Yaroslavl Motor Plant".
 var orgHeads = set("company", "companies", "plant", "works", "factory", "holding", "group",
 	"corporation", "corp", "concern", "combine", "bank", "exchange", "mill", "refinery",
-	"shipyard", "manufacturer", "motors", "agroholding", "railway", "railways", "airlines",
+	"shipyard", "manufacturer", "motors", "agroholding", "railway", "railways", "airlines", "port",
 	"enterprise", "association", "cooperative", "fund", "leasing", "trading", "transport",
 	"transit", "logistics", "industries", "industry", "systems", "technologies", "engineering",
 	"machinery", "upravleniye", "kombinat", "zavod", "mining", "energy", "oil", "gas", "agro",
