@@ -366,7 +366,7 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 		// An unknown name described right after it as a firm: "Gidrostroy,
 		// the fishing company based on Iturup", "X, one of the country's
 		// leading producers of NPK fertilisers".
-		if end-i <= 3 && mentionAt(ms, i) < 0 && i > 0 && !d.isPersonStart(toks, i) && !firstNames[t.Norm] && d.gaz.Demonym(t.Norm) == "" &&
+		if end-i <= 3 && mentionAt(ms, i) < 0 && (i > 0 || basedIn(toks, end)) && !d.isPersonStart(toks, i) && !firstNames[t.Norm] && d.gaz.Demonym(t.Norm) == "" &&
 			!calendarWords[t.Norm] &&
 			!containsNotOrg(toks, i, end) && describedAsFirm(toks, end) {
 			add(i, end, i, end, confOrgNoun, "")
@@ -554,9 +554,19 @@ func gluedOrgName(w string) bool {
 	return false
 }
 
+// basedIn reports ", based in" at k: "Uralasbest, based in the town of
+// Asbest, operates ...". People are seldom introduced by where they are
+// based, so the name before is a firm even when it opens the sentence.
+func basedIn(toks []text.Token, k int) bool {
+	return k+2 < len(toks) && toks[k].Norm == "," && toks[k+1].Norm == "based" && (toks[k+2].Norm == "in" || toks[k+2].Norm == "near")
+}
+
 // describedAsFirm reports ", the fishing company", ", one of the leading
 // producers" at k: an apposition whose head names a firm.
 func describedAsFirm(toks []text.Token, k int) bool {
+	if basedIn(toks, k) {
+		return true
+	}
 	if k+1 >= len(toks) || toks[k].Norm != "," || !articleOpeners[toks[k+1].Norm] {
 		return false
 	}

@@ -1139,6 +1139,13 @@ func TestNamedPortIsAFirm(t *testing.T) {
 		[]string{"Amkodor -> Vanino [forklifts] delivered x10"})
 }
 
+// A name introduced by where it is based is a firm, even opening the
+// sentence.
+func TestBasedInNamesAFirm(t *testing.T) {
+	checkRuleSupplies(t, "Uralasbest, based in the town of Asbest, operates about seventy BELAZ dump trucks.",
+		[]string{"BELAZ -> Uralasbest [dump trucks] ongoing x70"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
