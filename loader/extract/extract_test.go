@@ -1143,7 +1143,7 @@ func TestNamedPortIsAFirm(t *testing.T) {
 // sentence.
 func TestBasedInNamesAFirm(t *testing.T) {
 	checkRuleSupplies(t, "Uralasbest, based in the town of Asbest, operates about seventy BELAZ dump trucks.",
-		[]string{"BELAZ -> Uralasbest [dump trucks] ongoing x70"})
+		[]string{"BelAZ -> Uralasbest [dump trucks] ongoing x70"})
 }
 
 // A fair is no firm, where the text calls it a fair and after.
