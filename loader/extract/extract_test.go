@@ -1146,6 +1146,12 @@ func TestBasedInNamesAFirm(t *testing.T) {
 		[]string{"BelAZ -> Uralasbest [dump trucks] ongoing x70"})
 }
 
+// "X runs them": the subject operates the goods just told.
+func TestRunsThemNamesTheUser(t *testing.T) {
+	checkRuleSupplies(t, "MAZ supplied 85 buses to Krasnoyarsk. The municipal enterprise KPATP-5 runs them on the busiest routes.",
+		[]string{"MAZ -> Krasnoyarsk [buses] delivered x85", "MAZ -> KPATP-5 [buses] ongoing"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)

@@ -245,7 +245,8 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 			"stayed", "remained":
 			// "Vologda already runs our trolleybuses": the subject operates
 			// the goods, like "operates".
-			if (w == "run" || w == "runs" || w == "running") && goodsAhead(toks, ms, i) {
+			// "KPATP-5 runs them on the busiest routes": the goods just told.
+			if (w == "run" || w == "runs" || w == "running") && (goodsAhead(toks, ms, i) || goodsPronounAfter(toks, i)) {
 				break
 			}
 			// "our farmers have always worked on Belarus tractors", "which
@@ -405,6 +406,12 @@ func findTriggers(toks []text.Token, ms []mention) []trigger {
 		out = append(out, tr)
 	}
 	return out
+}
+
+// goodsPronounAfter reports "them" or "these" right after the verb at i:
+// the goods told before, used by the subject.
+func goodsPronounAfter(toks []text.Token, i int) bool {
+	return i+1 < len(toks) && (toks[i+1].Norm == "them" || toks[i+1].Norm == "these")
 }
 
 // weakTriggers tell goods in use ("buses run in Tula") or who made them
