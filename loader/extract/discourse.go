@@ -287,13 +287,30 @@ func (d *doc) findSpeakers() {
 					continue
 				}
 				for k := max(0, m.start-4); k < min(len(toks), m.end+5); k++ {
-					if speakerTitles[toks[k].Norm] {
+					// "... seventy Belkommunmash vehicles," the president
+					// said: a quote's end parts the firm from the title.
+					if speakerTitles[toks[k].Norm] && !punctBetween(toks, k, m) {
 						d.speaker[s.Para] = m.id
 					}
 				}
 			}
 		}
 	}
+}
+
+// punctBetween reports punctuation other than a hyphen or an apostrophe
+// between token k and mention m.
+func punctBetween(toks []text.Token, k int, m mention) bool {
+	lo, hi := k+1, m.start
+	if k >= m.end {
+		lo, hi = m.end, k
+	}
+	for j := lo; j < hi; j++ {
+		if toks[j].Kind == text.Punct && !toks[j].IsDash() && toks[j].Norm != "'s" && toks[j].Norm != "'" {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyDealer returns the dealer the text named, if it named one.

@@ -1152,6 +1152,18 @@ func TestRunsThemNamesTheUser(t *testing.T) {
 		[]string{"MAZ -> Krasnoyarsk [buses] delivered x85", "MAZ -> KPATP-5 [buses] ongoing"})
 }
 
+// A firm named at the end of a quote is not the speaker's firm: "...
+// seventy Belkommunmash vehicles," the president said.
+func TestQuotedFirmIsNotTheSpeaker(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	text := "\"We supplied buses to your city, and the depot operates seventy Belkommunmash vehicles,\" the president said.\n\n" +
+		"\"We are ready to supply Kaluga with more buses.\""
+	got := supplies(x.Extract(&source.Document{ID: "article:test", Origin: "test.txt", Text: text}))
+	if slices.Contains(got, "Belkommunmash -> Kaluga [buses] delivered") || slices.Contains(got, "Belkommunmash -> Kaluga [buses] proposed") {
+		t.Errorf("the president's \"we\" read as Belkommunmash: %v", got)
+	}
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
