@@ -1164,6 +1164,15 @@ func TestQuotedFirmIsNotTheSpeaker(t *testing.T) {
 	}
 }
 
+// "supplied 420 to the region, and the Fund has ordered another 150": two
+// deals, not one handed on to the fund.
+func TestAnotherOrderIsADealOfItsOwn(t *testing.T) {
+	checkRuleSupplies(t, "Turchin met the governor of Sverdlovsk Oblast.\n\n"+
+		"Mogilevliftmash has supplied 420 elevators to Sverdlovsk Oblast, and this year the Regional Capital Repair Fund has ordered another 150.",
+		[]string{"Mogilevliftmash -> Sverdlovsk Oblast [elevators] delivered x420",
+			"Mogilevliftmash -> Regional Capital Repair Fund [elevators] contracted x150"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)

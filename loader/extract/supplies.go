@@ -1339,8 +1339,18 @@ func (d *doc) readSupply(s *sentence, tr trigger, f focus, makers []makerPair, f
 	if len(supplier) == 0 || len(recipient) == 0 {
 		return nil
 	}
-	if d.handedOnToFirm(fa, sameSentence, supplier, recipient) {
+	// "... supplied 420 elevators to the region, and this year the Fund
+	// has ordered another 150": more of the goods is a deal of its own.
+	if !additive(toks, cl) && d.handedOnToFirm(fa, sameSentence, supplier, recipient) {
 		return nil
+	}
+	// "..., and the Fund has ordered another 150": more of the goods the
+	// sentence just told.
+	if len(fa.products) == 0 && sameSentence != nil && sameIDs(supplier, sameSentence.supplier) && additive(toks, cl) {
+		fa.products = sameSentence.products
+		if fa.quantity == 0 {
+			fa.quantity = anotherCount(toks, cl)
+		}
 	}
 	// Goods must be named, unless a named firm supplies (its goods are
 	// known) or the statement continues one that named them.
@@ -4009,6 +4019,21 @@ func intoService(toks []text.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// anotherCount returns the number right after "another" in a clause:
+// "has ordered another 150"; or 0.
+func anotherCount(toks []text.Token, cl clause) int {
+	for k := cl.start; k+1 < cl.end; k++ {
+		if toks[k].Norm != "another" {
+			continue
+		}
+		if toks[k+1].Kind == text.Number {
+			return atoiSafe(toks[k+1].Norm)
+		}
+		return numberWords[toks[k+1].Norm]
+	}
+	return 0
 }
 
 func countAhead(toks []text.Token, i int) bool {
