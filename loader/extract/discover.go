@@ -159,6 +159,11 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				}
 				return
 			}
+			// "... and OJSC Grodno Meat Processing Plant": nor may a name
+			// found cut a known one in two.
+			if m.typ == gazetteer.Enterprise && !m.ref && m.start < start && start < m.end && m.end <= end {
+				return
+			}
 		}
 		// "Polyus Aldan, the company's subsidiary": a name found right
 		// after a known firm's name is that firm's local subsidiary.

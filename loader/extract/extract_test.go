@@ -1173,6 +1173,23 @@ func TestAnotherOrderIsADealOfItsOwn(t *testing.T) {
 			"Mogilevliftmash -> Regional Capital Repair Fund [elevators] contracted x150"})
 }
 
+// Two known firms with their legal forms in a row stay two known firms:
+// no name found across them cuts the second in two.
+func TestListedLegalFormsKeepKnownNames(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	doc := &source.Document{ID: "article:test", Origin: "test.txt",
+		Text: "The exporters are OJSC Brest Meat Processing Plant and OJSC Grodno Meat Processing Plant."}
+	var firms []string
+	for _, e := range x.Extract(doc).Entities {
+		if e.Type == "Enterprise" {
+			firms = append(firms, e.Name)
+		}
+	}
+	if want := []string{"Brest Meat Processing Plant", "Grodno Meat Processing Plant"}; !slices.Equal(firms, want) {
+		t.Errorf("firms = %v, want %v", firms, want)
+	}
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
