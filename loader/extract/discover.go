@@ -254,6 +254,16 @@ func (d *doc) discoverEnterprises(s *sentence, ms []mention) []mention {
 				continue
 			}
 		}
+		// A capitalised goods word named as a firm: "the Tambov company
+		// Pigment supplies organic pigments".
+		if k := mentionAt(ms, i); k >= 0 && ms[k].typ == gazetteer.Product && ms[k].start == i && t.Cap && i >= 2 &&
+			deicticTypes[toks[i-1].Norm] == "Enterprise" && !toks[i-1].Cap && mentionAt(ms, i-2) >= 0 && isPlace(ms[mentionAt(ms, i-2)].typ) {
+			if end := capRun(toks, i, 3); end >= ms[k].end {
+				add(i, end, i, end, confOrgNoun, "")
+				i = end - 1
+				continue
+			}
+		}
 		// A quoted name before an organisation noun: the «Bobruiskagromash» holding.
 		if t.IsQuote() {
 			if end := closingQuote(toks, i); end > 0 && end-i <= 7 && end+1 < len(toks) &&

@@ -1190,6 +1190,13 @@ func TestListedLegalFormsKeepKnownNames(t *testing.T) {
 	}
 }
 
+// A capitalised goods word after "the <place> company" is the company's
+// name.
+func TestGoodsWordNamedAsFirm(t *testing.T) {
+	checkRuleSupplies(t, "The Tambov company Pigment supplies organic pigments to the Lida-based paint maker Lakokraska.",
+		[]string{"Pigment -> Lakokraska [pigments] ongoing"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
