@@ -1197,6 +1197,13 @@ func TestGoodsWordNamedAsFirm(t *testing.T) {
 		[]string{"Pigment -> Lakokraska [pigments] ongoing"})
 }
 
+// Several words may describe the kind of firm before its name:
+// "to the regional road maintenance company LLC Volgodorservis".
+func TestLongFirmDescriptionKeepsThePreposition(t *testing.T) {
+	checkRuleSupplies(t, "Amkodor delivered 12 front loaders to the regional road maintenance company LLC Volgodorservis.",
+		[]string{"Amkodor -> Volgodorservis [front loaders] delivered x12"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)

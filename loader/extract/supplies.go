@@ -2830,7 +2830,7 @@ func prepAt(toks []text.Token, i int) (string, int) {
 			w == "based" && k > 0 && toks[k-1].IsDash() || toks[k].IsDash() && !toks[k].Space && k+1 < i && toks[k+1].Norm == "based" ||
 			deicticTypes[w] == "Enterprise" || toks[k].IsQuote():
 			continue // "from the Russian manufacturer PK ...", "the company «X»"
-		case toks[k].Kind == text.Word && k+1 <= i && deicticTypes[toks[k+1].Norm] == "Enterprise",
+		case toks[k].Kind == text.Word && modifiesOrgNoun(toks, k, i),
 			orgNouns[w] || roleNouns[w], hyphenPart(toks, k) && !toks[k].Cap:
 			continue // "to the timber company Tomlesdrev", "to the off-price chain Familia"
 		case toks[k].Kind == text.Number && k+1 < i && toks[k+1].IsDash() && !toks[k+1].Space,
@@ -2842,6 +2842,21 @@ func prepAt(toks []text.Token, i int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// modifiesOrgNoun reports a word that is one of up to three lowercase
+// words before an organisation noun at or before i: "to the regional road
+// maintenance company LLC Volgodorservis", "to the Bobruisk tire plant".
+func modifiesOrgNoun(toks []text.Token, k, i int) bool {
+	for j := k + 1; j <= i && j <= k+3; j++ {
+		if deicticTypes[toks[j].Norm] == "Enterprise" || orgNouns[toks[j].Norm] || roleNouns[toks[j].Norm] {
+			return true
+		}
+		if toks[j].Kind != text.Word || toks[j].Cap {
+			return false
+		}
+	}
+	return false
 }
 
 // excludingPreps put a name outside the supply: "the largest fleet
