@@ -100,6 +100,8 @@ func capRun(toks []text.Token, i, max int) int {
 		switch {
 		case isNameWord(t) && t.Norm == "no" && j+1 < len(toks) && toks[j+1].Kind == text.Number:
 			return j + 2 // "Passenger Enterprise No. 8"
+		case j > i && t.AllCaps() && legalForms[t.Norm] && j+1 < len(toks) && (toks[j+1].Norm == "of" || toks[j+1].Norm == "and"):
+			return j + 1 // "Agrofirma Rodina LLP of the Tselinograd district": the legal form ends the name
 		case isNameWord(t):
 			j++
 			words++

@@ -1204,6 +1204,13 @@ func TestLongFirmDescriptionKeepsThePreposition(t *testing.T) {
 		[]string{"Amkodor -> Volgodorservis [front loaders] delivered x12"})
 }
 
+// A legal form after a name ends it: "Agrofirma Rodina LLP of the
+// Tselinograd district" is Agrofirma Rodina LLP.
+func TestLegalFormEndsTheName(t *testing.T) {
+	checkRuleSupplies(t, "Agrofirma Rodina LLP of the Tselinograd district bought six combines from Gomselmash.",
+		[]string{"Gomselmash -> Rodina [combine harvesters] delivered x6"})
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
