@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -101,6 +102,27 @@ func TestOverrideDirectory(t *testing.T) {
 	}
 	if g.Entity("enterprise:new-plant") == nil || !g.Makes("enterprise:new-plant", "product:trucks") {
 		t.Errorf("added enterprise missing or without its product")
+	}
+}
+
+// The optional town list loads over the embedded data and adds towns
+// with their regions.
+func TestOptionalTownsLoad(t *testing.T) {
+	g, err := Load(filepath.Join("optional"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := text.Tokenize("Tuymazy", 0)
+	ms := g.Match(toks)
+	if len(ms) != 1 || g.Entity(ms[0].Refs[0].ID).Type != City || g.Entity(ms[0].Refs[0].ID).Region == "" {
+		t.Errorf("Tuymazy with the optional towns: %+v", ms)
+	}
+	plain, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := plain.Match(toks); len(ms) != 0 {
+		t.Errorf("Tuymazy without the optional towns: %+v", ms)
 	}
 }
 
