@@ -1211,6 +1211,27 @@ func TestLegalFormEndsTheName(t *testing.T) {
 		[]string{"Gomselmash -> Rodina [combine harvesters] delivered x6"})
 }
 
+// A model number after a brand and a space names the maker, not the
+// country: "BELARUS 3522", "Belarus 1221.3"; a year does not.
+func TestBrandWithModelNumber(t *testing.T) {
+	x := mustExtractor(t).WithPairModel(nil)
+	for text, want := range map[string]string{
+		"The farm bought five BELARUS 3522 tractors.":    "Enterprise",
+		"The bulk are the Belarus 1221.3 and the 82.1.":  "Enterprise",
+		"In Belarus 2025 was a good year for exporters.": "Country",
+	} {
+		var got string
+		for _, e := range x.Extract(&source.Document{ID: "article:test", Origin: "test.txt", Text: text}).Entities {
+			if e.Name == "MTZ" || e.Name == "Belarus" {
+				got = e.Type
+			}
+		}
+		if got != want {
+			t.Errorf("%q: Belarus read as %q, want %s", text, got, want)
+		}
+	}
+}
+
 // A fair is no firm, where the text calls it a fair and after.
 func TestFairIsNoFirm(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)

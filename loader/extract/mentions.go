@@ -284,7 +284,8 @@ func (d *doc) modelBrands(toks []text.Token, ms []mention) []mention {
 		if !ok || m.end-m.start != 1 || m.end >= len(toks) {
 			continue
 		}
-		model := m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && toks[m.end+1].Kind == text.Number
+		model := m.end+1 < len(toks) && toks[m.end].IsDash() && !toks[m.end].Space && toks[m.end+1].Kind == text.Number ||
+			modelAfterSpace(toks, m)
 		goods := i+1 < len(ms) && ms[i+1].start == m.end && ms[i+1].typ == gazetteer.Product && d.gaz.Makes(maker, ms[i+1].id) &&
 			!(m.start > 0 && toks[m.start-1].IsDash() && !toks[m.start].Space) // "Mongol-Belarus Tractor"
 		if !model && !goods {
@@ -293,6 +294,16 @@ func (d *doc) modelBrands(toks []text.Token, ms []mention) []mention {
 		ms[i] = mention{start: m.start, end: m.end, id: maker, typ: gazetteer.Enterprise, brand: true, conf: 0.8}
 	}
 	return ms
+}
+
+// modelAfterSpace reports a model number after a brand and a space:
+// "BELARUS 3522", "Belarus 1221.3". A year is no model ("Belarus 2025").
+func modelAfterSpace(toks []text.Token, m mention) bool {
+	if m.end >= len(toks) || toks[m.end].Kind != text.Number {
+		return false
+	}
+	n := atoiSafe(toks[m.end].Norm)
+	return toks[m.start].AllCaps() || n < 1950 || n > 2035
 }
 
 // modelCodeGap reports whether the tokens between a brand and its goods
