@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"tradegraph/loader/gazetteer"
 	"tradegraph/loader/source"
@@ -40,6 +41,8 @@ type PairModel struct {
 	base   []float64
 	table  []float32
 	crossW map[uint64]float64
+	once   sync.Once
+	err    error // from compiling, for a model built in code
 }
 
 // maxCrossTable bounds the features of a model whose crosses are kept in
@@ -64,7 +67,14 @@ func crossKey(a, b int32) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
-// compile numbers the model's features for scoring.
+// compiled numbers the model's features for scoring, once, whether the
+// model was read from a file or built in code (Train); it reports a cross
+// whose name does not join two features, which is then left out.
+func (m *PairModel) compiled() error {
+	m.once.Do(func() { m.err = m.compile() })
+	return m.err
+}
+
 func (m *PairModel) compile() error {
 	m.ids = map[string]int32{}
 	id := func(name string) int32 {
@@ -79,25 +89,27 @@ func (m *PairModel) compile() error {
 	for name, w := range m.Weights {
 		m.base[id(name)] = w
 	}
+	var err error
 	crossW := make(map[uint64]float64, len(m.Crosses))
 	for name, w := range m.Crosses {
 		a, b, ok := strings.Cut(name, crossSep)
 		if !ok {
-			return fmt.Errorf("cross %q does not join two features with %q", name, crossSep)
+			err = fmt.Errorf("cross %q does not join two features with %q", name, crossSep)
+			continue
 		}
 		crossW[crossKey(id(a), id(b))] = w
 	}
 	n := len(m.base)
 	if n > maxCrossTable {
 		m.crossW = crossW
-		return nil
+		return err
 	}
 	m.table = make([]float32, n*n)
 	for k, w := range crossW {
 		a, b := int(k>>32), int(k&0xffffffff)
 		m.table[a*n+b], m.table[b*n+a] = float32(w), float32(w)
 	}
-	return nil
+	return err
 }
 
 // cross returns the weight of the cross of features a and b.
@@ -141,7 +153,7 @@ func parsePairModel(data []byte) (*PairModel, error) {
 	if m.Weights == nil {
 		m.Weights = map[string]float64{}
 	}
-	if err := m.compile(); err != nil {
+	if err := m.compiled(); err != nil {
 		return nil, err
 	}
 	return &m, nil
@@ -149,11 +161,7 @@ func parsePairModel(data []byte) (*PairModel, error) {
 
 // Probability scores a feature list.
 func (m *PairModel) Probability(names []string) float64 {
-	if m.ids == nil {
-		if err := m.compile(); err != nil {
-			return 0 // a model built in code with a malformed cross scores nothing
-		}
-	}
+	_ = m.compiled() // a malformed cross is left out
 	fs := features{model: m}
 	for _, f := range names {
 		fs.add(f)
@@ -166,6 +174,9 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // WithPairModel returns an extractor that scores candidate pairs with m;
 // nil turns the model off and leaves the rules alone.
 func (x *Extractor) WithPairModel(m *PairModel) *Extractor {
+	if m != nil {
+		_ = m.compiled() // a model built in code is numbered here; a malformed cross is left out
+	}
 	return &Extractor{gaz: x.gaz, pairs: m}
 }
 

@@ -21,11 +21,12 @@ func relationPairs(r *Result) []string {
 
 // A model that finds every pair likely adds the pairs the rules missed,
 // with a lower confidence and the sentence as evidence, and keeps every
-// supply the rules found.
+// supply the rules found. (Built in code, as train-pairs builds one, it
+// is weighed like one read from a file: the bias must count to pass 0.9.)
 func TestPairModelAddsWhatTheRulesMiss(t *testing.T) {
 	text := "Bobruiskagromash machines are sold in Kazakhstan by the dealer Agrotechservice."
 	rules := extractText(t, mustExtractor(t).WithPairModel(nil), text)
-	eager := &PairModel{Weights: map[string]float64{"bias": 10}, Threshold: 0.5}
+	eager := &PairModel{Weights: map[string]float64{"bias": 10}, Threshold: 0.9}
 	both := extractText(t, mustExtractor(t).WithPairModel(eager), text)
 
 	if got := relationPairs(rules); !slices.Equal(got, []string{"Agrotechservice -> Kazakhstan"}) {
