@@ -420,7 +420,10 @@ func runTrainPairs(ctx context.Context, dir string, skip []string, out, gazDir s
 	if articles == 0 {
 		return fmt.Errorf("train-pairs: no annotated articles in %s", dir)
 	}
-	m := pairtrain.Train(examples, opts)
+	m, err := pairtrain.Train(examples, opts)
+	if err != nil {
+		return fmt.Errorf("train-pairs: %s: %w", dir, err)
+	}
 	m.Trained = fmt.Sprintf("%d articles of %s", articles, filepath.ToSlash(dir))
 	data, err := json.MarshalIndent(m, "", " ")
 	if err != nil {

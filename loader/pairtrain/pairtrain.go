@@ -174,10 +174,16 @@ var DefaultOptions = Options{L2: 16, MinCount: 2, Crosses: true, Threshold: 0.35
 // with crosses there are some twenty thousand weights, too many for plain
 // gradient steps to settle the rare ones). The same examples give the same
 // model.
-func Train(examples []Example, o Options) *extract.PairModel {
+func Train(examples []Example, o Options) (*extract.PairModel, error) {
 	var names []string
 	rows := numberFeatures(examples, o, &names)
-	w := fit(examples, rows, names, o.L2)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no candidate pairs to learn from (%d examples, none with a feature seen %d times)", len(examples), o.MinCount)
+	}
+	w, err := fit(examples, rows, names, o.L2)
+	if err != nil {
+		return nil, err
+	}
 	m := &extract.PairModel{Weights: map[string]float64{}, Threshold: o.Threshold}
 	for f, v := range w {
 		if math.Abs(v) < 1e-3 {
@@ -193,12 +199,12 @@ func Train(examples []Example, o Options) *extract.PairModel {
 			m.Weights[names[f]] = v
 		}
 	}
-	return m
+	return m, nil
 }
 
 // fit minimizes the summed log loss of the rows plus l2/2 times the
 // squared weights other than the bias.
-func fit(examples []Example, rows [][]int32, names []string, l2 float64) []float64 {
+func fit(examples []Example, rows [][]int32, names []string, l2 float64) ([]float64, error) {
 	bias := slices.Index(names, "bias")
 	objective := func(grad, w []float64) float64 {
 		for i := range grad {
@@ -237,10 +243,13 @@ func fit(examples []Example, rows [][]int32, names []string, l2 float64) []float
 	}
 	settings := &optimize.Settings{GradientThreshold: 1e-5, MajorIterations: 2000}
 	result, err := optimize.Minimize(problem, make([]float64, len(names)), settings, &optimize.LBFGS{})
-	if err != nil && result == nil {
-		panic(fmt.Sprintf("pair model training: %v", err)) // only on a malformed problem
+	if result == nil {
+		return nil, fmt.Errorf("pair model training: %w", err)
 	}
-	return result.X
+	// An error with a result says the optimizer stopped short of its
+	// thresholds (a line search that cannot improve): the weights it
+	// reached are the fit.
+	return result.X, nil
 }
 
 // numberFeatures lists each example's features, and with o.Crosses the

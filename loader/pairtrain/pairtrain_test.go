@@ -46,14 +46,14 @@ func TestTrainLearnsAndRepeats(t *testing.T) {
 			Example{Features: []string{"bias", "good"}, Supply: true},
 			Example{Features: []string{"bias", "bad"}, Supply: false})
 	}
-	m := Train(examples, DefaultOptions)
+	m := mustTrain(t, examples, DefaultOptions)
 	if p := m.Probability([]string{"bias", "good"}); p < 0.9 {
 		t.Errorf("p(good) = %.2f, want > 0.9", p)
 	}
 	if p := m.Probability([]string{"bias", "bad"}); p > 0.1 {
 		t.Errorf("p(bad) = %.2f, want < 0.1", p)
 	}
-	again := Train(examples, DefaultOptions)
+	again := mustTrain(t, examples, DefaultOptions)
 	for f, w := range m.Weights {
 		if again.Weights[f] != w {
 			t.Errorf("weight of %q: %v, then %v", f, w, again.Weights[f])
@@ -76,7 +76,7 @@ func TestTrainLearnsCrosses(t *testing.T) {
 	for _, crosses := range []bool{false, true} {
 		o := DefaultOptions
 		o.Crosses = crosses
-		m := Train(examples, o)
+		m := mustTrain(t, examples, o)
 		both := m.Probability([]string{"bias", "shipped", "with"})
 		one := m.Probability([]string{"bias", "signed", "with"})
 		if crosses && (both < 0.8 || one > 0.2) {
@@ -144,7 +144,7 @@ func TestEmbeddedModelIsTrainedOnTheDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trained := Train(examples, DefaultOptions)
+	trained := mustTrain(t, examples, DefaultOptions)
 	embedded := extract.DefaultPairModel()
 	if trained.Threshold != embedded.Threshold {
 		t.Errorf("threshold: trained %v, embedded %v", trained.Threshold, embedded.Threshold)
@@ -163,6 +163,22 @@ func TestEmbeddedModelIsTrainedOnTheDevSet(t *testing.T) {
 	}
 	if differ > 0 {
 		t.Errorf("%d weights differ: retrain with `make pair-model`", differ)
+	}
+}
+
+func mustTrain(t *testing.T, examples []Example, o Options) *extract.PairModel {
+	t.Helper()
+	m, err := Train(examples, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// Nothing to learn from is an error, not a panic.
+func TestTrainWithoutPairsIsAnError(t *testing.T) {
+	if _, err := Train(nil, DefaultOptions); err == nil || !strings.Contains(err.Error(), "no candidate pairs") {
+		t.Errorf("no examples: err = %v", err)
 	}
 }
 
