@@ -69,6 +69,11 @@ eval: build ## score extraction on the dev set (needs python3 and ../shared/eval
 	$(BIN) extract testdata/blind/*.txt > /tmp/tradegraph-blind.jsonl
 	python3 $(SHARED)/eval/score.py testdata/blind /tmp/tradegraph-blind.jsonl | tail -1
 
+.PHONY: agreement
+agreement: ## score a second annotation of 30 dev articles against the dev gold: how far annotators agree
+	python3 scripts/agreement.py $(DEV_SET) testdata/agreement /tmp/tradegraph-agreement
+	python3 $(SHARED)/eval/score.py /tmp/tradegraph-agreement/gold /tmp/tradegraph-agreement/second.jsonl
+
 .PHONY: pair-model
 pair-model: ## retrain the extractor's pair model on the dev set (after changing its features or the dev set)
 	$(GO) run . train-pairs
