@@ -1082,12 +1082,7 @@ func TestDatelinePlaceIsAnEntity(t *testing.T) {
 	for place, want := range map[string]string{"MINSK": "Minsk", "ST. PETERSBURG": "Saint Petersburg", "OUR CORRESPONDENT": ""} {
 		doc := &source.Document{ID: "article:test", Origin: "test.txt", Dateline: place,
 			Text: "Residents of Russia bought butter on the exchange."}
-		var places []string
-		for _, e := range x.Extract(doc).Entities {
-			if e.Type == "City" || e.Type == "Region" {
-				places = append(places, e.Name)
-			}
-		}
+		places := entityNames(x.Extract(doc), "City", "Region")
 		if want == "" && len(places) > 0 || want != "" && !slices.Equal(places, []string{want}) {
 			t.Errorf("dateline %q: places %v, want %q", place, places, want)
 		}
@@ -1095,10 +1090,13 @@ func TestDatelinePlaceIsAnEntity(t *testing.T) {
 }
 
 // productNames lists the names of the goods a result names.
-func productNames(res *Result) []string {
+func productNames(res *Result) []string { return entityNames(res, "Product") }
+
+// entityNames lists the names of a result's entities of the given types.
+func entityNames(res *Result, types ...string) []string {
 	var out []string
 	for _, e := range res.Entities {
-		if e.Type == "Product" {
+		if slices.Contains(types, e.Type) {
 			out = append(out, e.Name)
 		}
 	}
@@ -1179,12 +1177,7 @@ func TestListedLegalFormsKeepKnownNames(t *testing.T) {
 	x := mustExtractor(t).WithPairModel(nil)
 	doc := &source.Document{ID: "article:test", Origin: "test.txt",
 		Text: "The exporters are OJSC Brest Meat Processing Plant and OJSC Grodno Meat Processing Plant."}
-	var firms []string
-	for _, e := range x.Extract(doc).Entities {
-		if e.Type == "Enterprise" {
-			firms = append(firms, e.Name)
-		}
-	}
+	firms := entityNames(x.Extract(doc), "Enterprise")
 	if want := []string{"Brest Meat Processing Plant", "Grodno Meat Processing Plant"}; !slices.Equal(firms, want) {
 		t.Errorf("firms = %v, want %v", firms, want)
 	}
